@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers point one way: TallyCore ← TallyStore ← (loaders, reports) ← TallyOutput ← tally (CLI).
+let package = Package(
+    name: "tally",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+        .library(name: "TallyStore", targets: ["TallyStore"]),
+        .library(name: "TallyOutput", targets: ["TallyOutput"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "TallyCore"),
+        .target(
+            name: "TallyStore",
+            dependencies: ["TallyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TallyOutput", dependencies: ["TallyCore"]),
+        .executableTarget(
+            name: "tally",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallyOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
+        .testTarget(
+            name: "TallyStoreTests",
+            dependencies: ["TallyStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TallyOutputTests", dependencies: ["TallyOutput"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["TallyCore"]),
+    ]
+)

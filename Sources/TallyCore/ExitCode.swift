@@ -1,0 +1,27 @@
+/// Process exit codes, sysexits-style, shared by every command (listed in README and `tally --help`).
+public enum ExitCode: Int32, Sendable, CaseIterable {
+    /// Success.
+    case success = 0
+    /// The command ran and found a difference: schema drift, or a report that differs from its expectation.
+    case difference = 1
+    /// Usage error: a bad option or argument (argument-parser's `EX_USAGE`).
+    case usage = 64
+    /// Bad data: input or store content that tally refuses.
+    case dataError = 65
+    /// Missing input: a file, directory or store that does not exist.
+    case missingInput = 66
+    /// I/O error: a file that cannot be read or written.
+    case ioError = 74
+
+    /// One line for the help screen and README.
+    public var meaning: String {
+        switch self {
+        case .success: return "success"
+        case .difference: return "a check found a difference (schema drift)"
+        case .usage: return "usage error: bad option, argument or migration name"
+        case .dataError: return "bad data: rejected input, or a store tally cannot use"
+        case .missingInput: return "missing input: no such file, directory or store"
+        case .ioError: return "I/O error: cannot read or write a file"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import TallyCore
+
+/// The SQLite file that mirrors the production schema.
+///
+/// Opening a store creates the file when it is missing and applies every pending migration, so a
+/// fresh store is always complete. The connection keeps foreign keys on and uses only crash-safe
+/// settings: a rollback journal with `synchronous=FULL`, and a 16 KiB page size chosen at creation.
+///
+/// ```swift
+/// let store = try Store.open(path: "tally.sqlite")
+/// let statuses = try store.migrationStatuses()
+/// ```
+///
+/// ## Topics
+/// - ``open(path:migrate:)``
+/// - ``migrationStatuses()``
+/// - ``migrateUp(to:)``
+/// - ``migrateDown(to:force:)``
+/// - ``checkSchema()``
+public final class Store: Sendable {
+    /// The store file path.
+    public let path: String
+    /// The connection. Internal layers may use it directly; the CLI goes through `Store`'s API.
+    public let queue: DatabaseQueue
+
+    /// Whether ``open(path:migrate:)`` should apply pending migrations.
+    public enum MigrationPolicy: Sendable {
+        /// Apply every pending migration (the default: a store is always complete).
+        case applyPending
+        /// Leave the schema as it is (for `migrate` and `schema` commands, which manage it themselves).
+        case leaveAsIs
+    }
+
+    init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens the store at `path`, creating it when missing.
+    ///
+    /// - Parameters:
+    ///   - path: The SQLite file; `:memory:` gives a private in-memory store (tests).
+    ///   - migrate: Whether to apply pending migrations.
+    /// - Throws: ``StoreError/cannotOpen(path:reason:)``, or a migration failure.
+    public static func open(path: String, migrate: MigrationPolicy = .applyPending) throws -> Store {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // page_size only takes effect before the first table exists; on an existing file it is a no-op.
+            try db.execute(sql: "PRAGMA page_size = 16384")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = path == ":memory:"
+                ? try DatabaseQueue(configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            try queue.write { db in try MigrationLedger.create(db) }
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+        let store = Store(path: path, queue: queue)
+        if migrate == .applyPending {
+            try store.migrateUp(to: nil)
+        }
+        return store
+    }
+
+    /// Opens an existing store; fails with ``StoreError/missingStore(path:)`` when the file does not exist.
+    public static func openExisting(path: String, migrate: MigrationPolicy = .applyPending) throws -> Store {
+        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missingStore(path: path)
+        }
+        return try open(path: path, migrate: migrate)
+    }
+}

@@ -1,0 +1,56 @@
+import TallyCore
+
+/// A failure of the store: opening it, migrating it, or finding it in a state tally cannot use.
+///
+/// Each case says what went wrong and what the user can do, through ``message``.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// `--to` named a migration tally does not know.
+    case unknownMigration(String)
+    /// The store records migrations that this version of tally does not know.
+    case appliedByNewerVersion([String])
+    /// `migrate down` would drop tables that still hold rows, and `--force` was not given.
+    case wouldDropTablesWithRows([String: Int])
+    /// A migration step failed.
+    case migrationFailed(migration: String, reason: String)
+    /// Foreign keys are violated after a migration batch.
+    case foreignKeyViolations(migration: String, count: Int)
+    /// The store file cannot be opened as a SQLite database.
+    case cannotOpen(path: String, reason: String)
+    /// A command that needs an existing store was given a path with none.
+    case missingStore(path: String)
+
+    public var description: String { message }
+
+    /// A sentence saying what went wrong, where, and what to try next.
+    public var message: String {
+        switch self {
+        case .unknownMigration(let name):
+            return "no migration is named '\(name)'; run 'tally migrate status' to list the names"
+        case .appliedByNewerVersion(let names):
+            return "the store records migrations this tally does not know (\(names.joined(separator: ", "))); "
+                + "use the tally version that migrated it, or a newer one"
+        case .wouldDropTablesWithRows(let tables):
+            let list = tables.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) rows)" }
+            return "rolling back would drop tables that hold rows: \(list.joined(separator: ", ")); "
+                + "pass --force to drop them anyway"
+        case .migrationFailed(let migration, let reason):
+            return "migration \(migration) failed: \(reason); the store was left unchanged"
+        case .foreignKeyViolations(let migration, let count):
+            return "migration \(migration) left \(count) foreign key violation(s); the store was left unchanged"
+        case .cannotOpen(let path, let reason):
+            return "cannot open store \(path): \(reason); check the path given by --db or TALLY_DB"
+        case .missingStore(let path):
+            return "no store at \(path); create one with 'tally migrate up --db \(path)'"
+        }
+    }
+
+    /// The process exit code this failure maps to.
+    public var exitCode: ExitCode {
+        switch self {
+        case .unknownMigration, .wouldDropTablesWithRows: return .usage
+        case .appliedByNewerVersion, .migrationFailed, .foreignKeyViolations: return .dataError
+        case .cannotOpen: return .ioError
+        case .missingStore: return .missingInput
+        }
+    }
+}
