@@ -1,0 +1,48 @@
+/// An exact amount of money: integer minor units of one currency.
+///
+/// tally never holds money in a `Double`. Amounts are integers of the currency's minor unit
+/// (cents for USD, yen for JPY, fils for KWD), so sums are exact and formatting is lossless.
+public struct Money: Equatable, Hashable, Sendable {
+    /// The amount in minor units; negative for refunds, reversals and credits.
+    public let minorUnits: Int64
+    /// ISO 4217 code, upper-case.
+    public let currency: String
+
+    public init(minorUnits: Int64, currency: String) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// The amount as exact decimal text in major units, with exactly the currency's number of
+    /// decimals: `1250 USD` → `"12.50"`, `-5 USD` → `"-0.05"`, `1500 JPY` → `"1500"`.
+    public var decimalText: String {
+        Money.decimalText(minorUnits: minorUnits, exponent: CurrencyExponent.of(currency))
+    }
+
+    /// Formats `minorUnits` with `exponent` decimals, exactly.
+    public static func decimalText(minorUnits: Int64, exponent: Int) -> String {
+        let negative = minorUnits < 0
+        // magnitude avoids overflow on Int64.min
+        let digits = String(minorUnits.magnitude)
+        guard exponent > 0 else { return (negative ? "-" : "") + digits }
+        let padded = String(repeating: "0", count: max(0, exponent + 1 - digits.count)) + digits
+        let split = padded.index(padded.endIndex, offsetBy: -exponent)
+        return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]
+    }
+}
+
+/// ISO 4217 minor-unit exponents.
+public enum CurrencyExponent {
+    /// Currencies whose minor unit is not 1/100 (ISO 4217 list 1). Everything else uses 2.
+    private static let exceptions: [String: Int] = [
+        "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
+        "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+        "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+        "CLF": 4, "UYW": 4,
+    ]
+
+    /// The number of decimals of `currency`'s minor unit (2 when unknown).
+    public static func of(_ currency: String) -> Int {
+        exceptions[currency.uppercased()] ?? 2
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// RFC 4180 CSV: a header row, CRLF-free `\n` line ends, fields quoted only when needed.
+///
+/// NULL is an empty unquoted field and the empty string is `""`, the PostgreSQL CSV convention
+/// tally also reads, so a report's CSV can be loaded back without losing the difference.
+public struct CSVWriter: ReportWriter {
+    public init() {}
+
+    public func render(_ table: ReportTable) -> String {
+        var output = table.columns.map(Self.field).joined(separator: ",") + "\n"
+        for row in table.rows {
+            output += row.map { value in value.plainText.map(Self.field) ?? "" }.joined(separator: ",")
+            output += "\n"
+        }
+        return output
+    }
+
+    /// Quotes `text` when it is empty or holds a comma, quote, CR or LF; doubles inner quotes.
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.isEmpty || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+import TallyCore
+
+/// A report's result, ready for any writer: named columns and rows of typed values.
+///
+/// Reports build a `ReportTable`; writers turn it into bytes. Writers never see the store.
+public struct ReportTable: Equatable, Sendable {
+    /// Column names, in output order. JSON objects use the same order for their keys.
+    public let columns: [String]
+    /// Rows, each with one value per column, in the report's documented order.
+    public let rows: [[ReportValue]]
+
+    public init(columns: [String], rows: [[ReportValue]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "every row needs one value per column")
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// One cell of a report.
+public enum ReportValue: Equatable, Sendable {
+    /// No value (SQL NULL, or an undefined statistic). Written as an empty CSV field, JSON `null`.
+    case null
+    case text(String)
+    case integer(Int64)
+    case bool(Bool)
+    /// Exact money; CSV and JSON both write its decimal text (`"12.50"`), JSON as a string so no
+    /// consumer reads it through a binary float.
+    case money(Money)
+    /// A rate or statistic printed with a fixed number of decimals. Non-finite values print as null.
+    case number(Double, decimals: Int)
+    /// Exact decimal text produced elsewhere (e.g. credited conversions `"0.333334"`); written
+    /// verbatim, as a JSON number.
+    case decimal(String)
+
+    /// The value as plain text, as CSV and the terminal table show it; nil for null.
+    public var plainText: String? {
+        switch self {
+        case .null: return nil
+        case .text(let text): return text
+        case .integer(let value): return String(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .money(let money): return money.decimalText
+        case .number(let value, let decimals): return FixedDecimal.format(value, decimals: decimals)
+        case .decimal(let text): return text
+        }
+    }
+
+    /// Whether terminal tables align the value to the right.
+    var isNumeric: Bool {
+        switch self {
+        case .integer, .money, .number, .decimal: return true
+        case .null, .text, .bool: return false
+        }
+    }
+}
+
+/// Fixed-precision formatting of statistics.
+public enum FixedDecimal {
+    /// `value` with exactly `decimals` digits after the point, rounded half away from zero at the
+    /// binary value; nil for NaN and infinities. Negative zero prints as zero so that identical
+    /// results print identical bytes.
+    public static func format(_ value: Double, decimals: Int) -> String? {
+        guard value.isFinite else { return nil }
+        let scale = pow10(decimals)
+        var scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        if scaled == 0 { scaled = 0 }  // drop the sign of -0
+        let negative = value < 0 && scaled != 0
+        guard scaled < 9.0e18 else { return String(format: "%.\(decimals)f", value) }
+        return Money.decimalText(minorUnits: negative ? -Int64(scaled) : Int64(scaled), exponent: decimals)
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<n { result *= 10 }
+        return result
+    }
+}
