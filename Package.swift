@@ -31,6 +31,6 @@ let package = Package(
             name: "TallyStoreTests",
             dependencies: ["TallyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TallyOutputTests", dependencies: ["TallyOutput"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["TallyCore"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
     ]
 )

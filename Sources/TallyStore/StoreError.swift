@@ -44,8 +44,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The process exit code this failure maps to.
-    public var exitCode: ExitCode {
+    /// The process exit status this failure maps to.
+    public var exitStatus: ExitStatus {
         switch self {
         case .unknownMigration, .wouldDropTablesWithRows: return .usage
         case .appliedByNewerVersion, .migrationFailed, .foreignKeyViolations: return .dataError

@@ -19,9 +19,9 @@ final class MoneyTests: XCTestCase {
     }
 
     func testExitCodesAreSysexitsStyleAndDistinct() {
-        let values = ExitCode.allCases.map(\.rawValue)
+        let values = ExitStatus.allCases.map(\.rawValue)
         XCTAssertEqual(Set(values).count, values.count)
-        XCTAssertEqual(ExitCode.usage.rawValue, 64)
-        XCTAssertEqual(ExitCode.dataError.rawValue, 65)
+        XCTAssertEqual(ExitStatus.usage.rawValue, 64)
+        XCTAssertEqual(ExitStatus.dataError.rawValue, 65)
     }
 }

@@ -1,5 +1,5 @@
 /// Process exit codes, sysexits-style, shared by every command (listed in README and `tally --help`).
-public enum ExitCode: Int32, Sendable, CaseIterable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Success.
     case success = 0
     /// The command ran and found a difference: schema drift, or a report that differs from its expectation.

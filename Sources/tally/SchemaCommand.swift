@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TallyStore
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Check the store's schema for drift, or print it.",
+        subcommands: [Check.self, Dump.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the live schema with what the applied migrations produce; exit 1 on drift.",
+            discussion: "Example: tally schema check --db /tmp/sample.sqlite")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try Store.openExisting(path: store.resolvedPath, migrate: .leaveAsIs)
+            let differences = try opened.checkSchema()
+            let applied = try opened.migrationStatuses().filter(\.isApplied).count
+            guard differences.isEmpty else {
+                for difference in differences { print(difference.description) }
+                throw CommandFailure(
+                    message: "schema drift: \(differences.count) difference(s) from the \(applied) applied migrations; "
+                        + "undo the manual changes, or rebuild the store with 'tally migrate down --all' and 'tally migrate up'",
+                    status: .difference)
+            }
+            print("schema matches the \(applied) applied migrations")
+        }
+    }
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the live schema, one CREATE statement per table and index, sorted by name.",
+            discussion: "Example: tally schema dump --db /tmp/sample.sqlite")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try Store.openExisting(path: store.resolvedPath, migrate: .leaveAsIs)
+            print(try opened.schemaDump().text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyStore
+
+/// The `tally` command: argument parsing, inputs and outputs, exit statuses — nothing else.
+@main
+struct Tally: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Offline analytics over commerce-platform exports, in a SQLite store that mirrors the production schema.",
+        discussion: """
+            tally keeps an embedded SQLite store (--db, default ./tally.sqlite or $TALLY_DB) built by \
+            migrations named like production's, checks it for drift, and writes results as CSV, JSON \
+            or a terminal table.
+
+            Example, over the bundled sample data:
+              tally migrate up --db /tmp/sample.sqlite
+              tally migrate status --db /tmp/sample.sqlite
+
+            Exit statuses:
+            \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
+            """,
+        version: TallyVersion.current,
+        groupedSubcommands: [
+            CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self])
+        ])
+
+    /// Runs the command and maps tally's errors to their documented exit statuses.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("tally: error: \(error.message)\n".utf8))
+            Foundation.exit(error.exitStatus.rawValue)
+        } catch let error as CommandFailure {
+            FileHandle.standardError.write(Data("tally: \(error.message)\n".utf8))
+            Foundation.exit(error.status.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A command outcome that is not success: what to print on stderr and which status to exit with.
+struct CommandFailure: Error {
+    let message: String
+    let status: ExitStatus
+}

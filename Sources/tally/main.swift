@@ -1,2 +1,0 @@
-import TallyCore
-print(TallyVersion.current)
