@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point one way: TallyCore ← TallyStore ← (loaders, reports) ← TallyOutput ← tally (CLI).
+// Layers point one way: TallyCore ← TallyStore ← TallyLoad ← (reports) ← TallyOutput ← tally (CLI).
 let package = Package(
     name: "tally",
     platforms: [.macOS(.v13)],
@@ -13,17 +13,27 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "TallyCore"),
         .target(
             name: "TallyStore",
             dependencies: ["TallyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // zlib from Debian's zlib1g-dev: streaming gzip decompression for `.gz` exports.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "TallyLoad",
+            dependencies: [
+                "TallyCore", "TallyStore", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyOutput",
+                "TallyCore", "TallyStore", "TallyLoad", "TallyOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
@@ -31,6 +41,10 @@ let package = Package(
             name: "TallyStoreTests",
             dependencies: ["TallyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TallyOutputTests", dependencies: ["TallyOutput"]),
+        .testTarget(
+            name: "TallyLoadTests",
+            dependencies: ["TallyLoad", "TallyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
     ]
 )

@@ -519,7 +519,7 @@ extension MigrationCatalog {
             "variantId" TEXT,
             "leadId" TEXT,
             "currentStageOrder" INTEGER NOT NULL DEFAULT 0,
-            "completedStages" JSON_ARRAY_TEXT DEFAULT '[]',
+            "completedStages" JSON_NUMBER_ARRAY_TEXT DEFAULT '[]',
             "status" TEXT NOT NULL DEFAULT 'ACTIVE' CONSTRAINT "FunnelSessionStatus" CHECK ("status" IN ('ACTIVE', 'COMPLETED', 'ABANDONED', 'EXPIRED')),
             "selectedProducts" JSON_TEXT NOT NULL DEFAULT '[]',
             "customerInfo" JSON_TEXT NOT NULL DEFAULT '{}',
