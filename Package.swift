@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 "TallyCore", "TallyStore", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),

@@ -4,6 +4,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
     /// The command ran and found a difference: schema drift, or a report that differs from its expectation.
     case difference = 1
+    /// A load committed its good rows but rejected some (see `--rejects`).
+    case loadedWithRejects = 3
     /// Usage error: a bad option or argument (argument-parser's `EX_USAGE`).
     case usage = 64
     /// Bad data: input or store content that tally refuses.
@@ -18,6 +20,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch self {
         case .success: return "success"
         case .difference: return "a check found a difference (schema drift)"
+        case .loadedWithRejects: return "load committed, but some rows were rejected (see --rejects)"
         case .usage: return "usage error: bad option, argument or migration name"
         case .dataError: return "bad data: rejected input, or a store tally cannot use"
         case .missingInput: return "missing input: no such file, directory or store"

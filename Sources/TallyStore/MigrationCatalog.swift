@@ -22,6 +22,7 @@ public enum MigrationCatalog {
         addSubIDConfigAndConversionSubIDs,
         addAffiliateClickQueue,
         addAffiliateFallbackURL,
+        tallyLoadHistory,
     ]
 
     /// The migration with this production name or changelog alias.

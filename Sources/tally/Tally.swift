@@ -23,7 +23,8 @@ struct Tally: ParsableCommand {
             """,
         version: TallyVersion.current,
         groupedSubcommands: [
-            CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self])
+            CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
+            CommandGroup(name: "Load", subcommands: [LoadCommand.self]),
         ])
 
     /// Runs the command and maps tally's errors to their documented exit statuses.

@@ -16,10 +16,5 @@ public struct CSVWriter: ReportWriter {
         return output
     }
 
-    /// Quotes `text` when it is empty or holds a comma, quote, CR or LF; doubles inner quotes.
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ text: String) -> String { CSVField.quote(text) }
 }

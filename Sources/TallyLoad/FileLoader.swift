@@ -1,0 +1,354 @@
+import Foundation
+import GRDB
+import TallyCore
+
+/// Loads one file into one table inside the load's transaction.
+///
+/// Records come from the CSV, NDJSON or JSON-array reader; each becomes a row of (column, input)
+/// pairs, is converted column by column (`ValueConverter`), has its sensitive values replaced,
+/// its foreign keys checked, and is upserted by id. The first failing column rejects the row.
+final class FileLoader {
+    private let db: Database
+    private let schema: TableSchema
+    private let item: LoadPlan.Item
+    private let options: LoadOptions
+    private let sink: LoadEventSink
+    private let parents: ParentChecker
+    private let hasher: IPAddressHasher?
+    private let currencies: CompanyCurrencies
+    private var result: FileLoadResult
+    private var writers: [[Int]: RowWriter] = [:]
+    /// Hashes of ids already written from this file, with their line (duplicate detection in
+    /// flat memory: 1M ids take ~30 MB here, where a set of strings would take ~100 MB).
+    private var seenIDs: [Int: Int32] = [:]
+    private let tableWasEmpty: Bool
+    private let hasMoneyColumns: Bool
+    private var lastProgress = Date()
+
+    init(
+        db: Database, schema: TableSchema, item: LoadPlan.Item, options: LoadOptions, sink: LoadEventSink,
+        parents: ParentChecker, hasher: IPAddressHasher?, currencies: CompanyCurrencies, fileBytes: Int64,
+        sha256: String
+    ) throws {
+        self.db = db
+        self.schema = schema
+        self.item = item
+        self.options = options
+        self.sink = sink
+        self.parents = parents
+        self.hasher = hasher
+        self.currencies = currencies
+        self.result = FileLoadResult(
+            path: item.path, table: item.table, format: item.format.rawValue + (item.isGzip ? "+gzip" : ""),
+            bytes: fileBytes, sha256: sha256)
+        self.tableWasEmpty =
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))") ?? false
+        self.hasMoneyColumns = schema.columns.contains { $0.kind == .money }
+    }
+
+    func load() throws -> FileLoadResult {
+        let file = try FileByteSource(path: item.path)
+        defer { file.close() }
+        let source: any ByteSource = item.isGzip ? try GzipByteSource(source: file, path: item.path) : file
+        switch item.format {
+        case .csv: try loadCSV(source)
+        case .ndjson: try loadNDJSON(source)
+        case .jsonArray: try loadJSONArray(source)
+        }
+        return result
+    }
+
+    // MARK: Formats
+
+    private func loadCSV(_ source: any ByteSource) throws {
+        var parser = CSVParser(source: source)
+        var record = CSVRecord()
+        guard try parser.next(into: &record) else { throw LoadError.emptyFile(path: item.path) }
+        var header: [String] = []
+        for index in 0..<record.fieldCount {
+            guard let name = String(validating: record.field(index), as: UTF8.self) else {
+                throw LoadError.malformedFile(path: item.path, line: 1, reason: "the header is not valid UTF-8")
+            }
+            header.append(name)
+        }
+        let mapping = try mapHeader(header)
+        let columnCount = header.count
+        var inputs: [(Int, FieldInput)] = []
+        while try parser.next(into: &record) {
+            result.read += 1
+            reportProgress(bytes: parser.bytesReadFromDisk)
+            let line = record.line
+            if let problem = record.problem {
+                switch problem {
+                case .unterminatedQuote:
+                    reject(line: line, column: nil, value: nil, .unterminatedQuote,
+                           "a quoted field opened on this line never closes")
+                case .textAfterClosingQuote:
+                    reject(line: line, column: nil, value: nil, .badQuote, "text follows a closing quote")
+                case .quoteInUnquotedField:
+                    reject(line: line, column: nil, value: nil, .badQuote, "a quote inside an unquoted field")
+                }
+                continue
+            }
+            guard record.fieldCount == columnCount else {
+                let kind = record.fieldCount > columnCount ? "too many" : "too few"
+                reject(line: line, column: nil, value: nil, .fieldCount,
+                       "\(kind) fields: \(record.fieldCount), the header has \(columnCount)")
+                continue
+            }
+            inputs.removeAll(keepingCapacity: true)
+            var invalidColumn: String?
+            for (position, columnIndex) in mapping.enumerated() {
+                guard let columnIndex else { continue }
+                if record.isNull(position) {
+                    inputs.append((columnIndex, .null))
+                } else if let text = String(validating: record.field(position), as: UTF8.self) {
+                    inputs.append((columnIndex, .text(text)))
+                } else {
+                    invalidColumn = schema.columns[columnIndex].name
+                    break
+                }
+            }
+            if let invalidColumn {
+                reject(line: line, column: invalidColumn, value: nil, .invalidUTF8, "\(invalidColumn) is not valid UTF-8")
+                continue
+            }
+            try process(line: line, inputs: inputs)
+        }
+    }
+
+    private func loadNDJSON(_ source: any ByteSource) throws {
+        var reader = NDJSONReader(source: source)
+        var sawLine = false
+        while let (line, bytes) = try reader.nextLine() {
+            sawLine = true
+            result.read += 1
+            reportProgress(bytes: reader.bytesReadFromDisk)
+            try processJSON(line: line, bytes: bytes)
+        }
+        if !sawLine && result.bytes == 0 { throw LoadError.emptyFile(path: item.path) }
+    }
+
+    private func loadJSONArray(_ source: any ByteSource) throws {
+        var reader = JSONArrayReader(source: source, path: item.path)
+        while let (line, bytes) = try reader.nextElement() {
+            result.read += 1
+            reportProgress(bytes: reader.bytesReadFromDisk)
+            try processJSON(line: line, bytes: bytes)
+        }
+    }
+
+    private var unknownKeys: Set<String> = []
+
+    private func processJSON(line: Int, bytes: [UInt8]) throws {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch let error as JSONParseError {
+            reject(line: line, column: nil, value: nil, .invalidJSON,
+                   "not valid JSON at character \(error.offset + 1): \(error.message)")
+            return
+        }
+        guard case .object(let members) = value else {
+            reject(line: line, column: nil, value: nil, .notAnObject, "a \(value.kindName), expected an object with column names as keys")
+            return
+        }
+        var inputs: [(Int, FieldInput)] = []
+        var seen = Set<Int>()
+        for (key, member) in members {
+            guard let columnIndex = schema.columnIndex(key) else {
+                if unknownKeys.insert(key).inserted {
+                    result.unknownColumns.append(key)
+                    sink.unknownColumn(file: item.path, column: key)
+                }
+                continue
+            }
+            if seen.insert(columnIndex).inserted { inputs.append((columnIndex, .json(member))) }
+        }
+        if !seen.contains(0) || schema.columnIndex("id") == nil {
+            reject(line: line, column: "id", value: nil, .missingID, "the object has no \"id\"")
+            return
+        }
+        try process(line: line, inputs: inputs)
+    }
+
+    /// Maps header names to column indexes; unknown columns map to nil and are reported once.
+    private func mapHeader(_ header: [String]) throws -> [Int?] {
+        var seen = Set<String>()
+        var mapping: [Int?] = []
+        for name in header {
+            guard seen.insert(name).inserted else { throw LoadError.duplicateHeader(path: item.path, column: name) }
+            let index = schema.columnIndex(name)
+            if index == nil {
+                result.unknownColumns.append(name)
+                sink.unknownColumn(file: item.path, column: name)
+            }
+            mapping.append(index)
+        }
+        guard seen.contains("id") else { throw LoadError.missingIDColumn(path: item.path) }
+        let required = schema.columns.filter { $0.isNotNull && !$0.hasDefault && !seen.contains($0.name) }.map(\.name)
+        if !required.isEmpty {
+            throw LoadError.malformedFile(
+                path: item.path, line: 1,
+                reason: "the header lacks \(required.joined(separator: ", ")), which \(item.table) requires (NOT NULL, no default)")
+        }
+        return mapping
+    }
+
+    // MARK: Rows
+
+    private func process(line: Int, inputs: [(Int, FieldInput)]) throws {
+        let ordered = inputs.sorted { $0.0 < $1.0 }  // column order, id (column 0) first
+        guard let idInput = ordered.first, idInput.0 == 0, case .text(let rawID) = idInput.1.asText, !rawID.isEmpty else {
+            reject(line: line, column: "id", value: nil, .missingID, "the row has no id")
+            return
+        }
+        var exponent = 2
+        if hasMoneyColumns { exponent = try currencyExponent(of: ordered) }
+        var values: [SQLValue] = []
+        values.reserveCapacity(ordered.count)
+        var columnIndexes: [Int] = []
+        columnIndexes.reserveCapacity(ordered.count)
+        for (columnIndex, input) in ordered {
+            let column = schema.columns[columnIndex]
+            var converted: SQLValue
+            switch ValueConverter.convert(input, for: column, currencyExponent: exponent) {
+            case .value(let value):
+                converted = value
+            case .valueWithWarning(let value, let message):
+                converted = value
+                result.warnings += 1
+                sink.warning(
+                    LoadWarning(file: item.path, line: line, column: column.name, value: input.displayText ?? "", message: message))
+            case .reject(let reason, let message):
+                let shown = column.sensitivity != nil && !options.keepsSensitive ? "(redacted)" : input.displayText
+                reject(line: line, column: column.name, value: shown, reason, message)
+                return
+            }
+            if let sensitivity = column.sensitivity, !options.keepsSensitive, converted != .null {
+                switch sensitivity {
+                case .credential: converted = column.isNotNull ? converted : .null
+                case .ipAddress:
+                    if case .text(let address) = converted, !address.isEmpty, let hasher {
+                        converted = .text(hasher.hash(address))
+                    }
+                }
+            }
+            values.append(converted)
+            columnIndexes.append(columnIndex)
+        }
+        for foreignKey in schema.foreignKeys {
+            guard let position = columnIndexes.firstIndex(where: { schema.columns[$0].name == foreignKey.column }),
+                case .text(let parentID) = values[position]
+            else { continue }
+            if try !parents.exists(table: foreignKey.parentTable, column: foreignKey.parentColumn, value: parentID) {
+                reject(
+                    line: line, column: foreignKey.column, value: parentID, .orphan,
+                    "\(foreignKey.column) '\(parentID)' has no row in \(foreignKey.parentTable); load \(foreignKey.parentTable) first or include its export")
+                return
+            }
+        }
+        let writer = try writer(for: columnIndexes)
+        var hasher = Hasher()
+        hasher.combine(rawID)
+        let idHash = hasher.finalize()
+        let earlierLine = seenIDs[idHash]
+        let existing = (tableWasEmpty && earlierLine == nil) ? nil : writer.storedValues(id: rawID)
+        if let earlierLine, let existing {
+            if existing == values {
+                result.unchanged += 1
+                result.duplicates += 1
+            } else {
+                reject(line: line, column: "id", value: rawID, .duplicateID,
+                       "id '\(rawID)' is also on line \(earlierLine) with different content; the earlier line was kept")
+            }
+            return
+        }
+        switch writer.write(values, existing: existing) {
+        case .inserted: result.inserted += 1
+        case .updated: result.updated += 1
+        case .unchanged: result.unchanged += 1
+        case .failed(let message):
+            reject(line: line, column: nil, value: nil, .constraint, "the store refused the row: \(message)")
+            return
+        }
+        seenIDs[idHash] = Int32(clamping: line)
+    }
+
+    private func writer(for columnIndexes: [Int]) throws -> RowWriter {
+        if let cached = writers[columnIndexes] { return cached }
+        let writer = try RowWriter(
+            db: db, table: schema.name, columns: columnIndexes.map { schema.columns[$0].name },
+            kinds: columnIndexes.map { schema.columns[$0].kind })
+        writers[columnIndexes] = writer
+        return writer
+    }
+
+    /// Decimals of the row's currency: its own `currency` column, else its company's.
+    private func currencyExponent(of inputs: [(Int, FieldInput)]) throws -> Int {
+        if let currencyIndex = schema.columnIndex("currency"),
+            let input = inputs.first(where: { $0.0 == currencyIndex }), case .text(let code) = input.1.asText
+        {
+            return CurrencyExponent.of(code)
+        }
+        if let companyIndex = schema.columnIndex("companyId"),
+            let input = inputs.first(where: { $0.0 == companyIndex }), case .text(let companyID) = input.1.asText,
+            let code = try currencies.currency(ofCompany: companyID)
+        {
+            return CurrencyExponent.of(code)
+        }
+        return 2
+    }
+
+    private func reject(line: Int, column: String?, value: String?, _ reason: RejectReason, _ message: String) {
+        result.rejected += 1
+        result.rejectsByReason[reason, default: 0] += 1
+        sink.reject(Reject(file: item.path, line: line, column: column, value: value, reason: reason, message: message))
+    }
+
+    private func reportProgress(bytes: Int64) {
+        guard result.read % 4096 == 0 else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastProgress) >= 0.5 else { return }
+        lastProgress = now
+        sink.progress(file: item.path, rows: result.read, bytesRead: bytes, bytesTotal: result.bytes)
+    }
+}
+
+extension FieldInput {
+    /// The input as text where it is a scalar (for ids and currency codes).
+    var asText: FieldInput {
+        switch self {
+        case .json(.string(let text)), .json(.number(let text)): return .text(text)
+        case .json(.null): return .null
+        default: return self
+        }
+    }
+
+    /// The value as the user wrote it, for rejects and warnings.
+    var displayText: String? {
+        switch self {
+        case .null: return nil
+        case .text(let text): return text
+        case .json(.string(let text)): return text
+        case .json(let value): return value.canonicalText
+        }
+    }
+}
+
+/// Company currencies, read from the store as needed (companies load before their children).
+final class CompanyCurrencies {
+    private let db: Database
+    private var cache: [String: String?] = [:]
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    func currency(ofCompany id: String) throws -> String? {
+        if let cached = cache[id] { return cached }
+        let code = try String.fetchOne(db, sql: #"SELECT "currency" FROM "companies" WHERE "id" = ?"#, arguments: [id])
+        cache[id] = code
+        return code
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Which files a load reads, in which order, with which format and table.
+///
+/// Directories contribute the data files directly inside them (not subdirectories), in name order.
+/// Files load parents before children (foreign-key order of the mirrored tables), then by name.
+struct LoadPlan {
+    struct Item: Equatable {
+        let path: String
+        let format: InputFormat
+        let isGzip: Bool
+        let table: String
+    }
+
+    let items: [Item]
+    /// Files inside given directories that are not data files (README, expected outputs, ...).
+    let skipped: [String]
+
+    /// Plans a load of `paths` (files and directories).
+    /// - Parameters:
+    ///   - tables: Mirrored table names, in foreign-key order (parents first).
+    ///   - tableOverride: `--table`: every file goes to this table.
+    static func make(paths: [String], tables: [String], tableOverride: String?) throws -> LoadPlan {
+        let fileManager = FileManager.default
+        var files: [String] = []
+        var skipped: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LoadError.missingInput(path: path)
+            }
+            if isDirectory.boolValue {
+                let names = try fileManager.contentsOfDirectory(atPath: path).sorted()
+                for name in names where !name.hasPrefix(".") {
+                    let full = (path as NSString).appendingPathComponent(name)
+                    var isSubdirectory: ObjCBool = false
+                    fileManager.fileExists(atPath: full, isDirectory: &isSubdirectory)
+                    if isSubdirectory.boolValue || InputFormat.detect(fileName: name) == nil {
+                        skipped.append(full)
+                    } else {
+                        files.append(full)
+                    }
+                }
+            } else {
+                files.append(path)
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
+        var items: [Item] = []
+        for file in files {
+            let name = (file as NSString).lastPathComponent
+            let detected = InputFormat.detect(fileName: name)
+            let format = detected?.format ?? .csv
+            let table: String
+            if let tableOverride {
+                table = tableOverride
+            } else if let matched = TableNameMatcher.table(forFileName: name, tables: tables) {
+                table = matched
+            } else {
+                throw LoadError.unknownTable(path: file)
+            }
+            items.append(Item(path: file, format: format, isGzip: detected?.isGzip ?? false, table: table))
+        }
+        // Stable: parents first, then the order the user gave (names within a directory).
+        let sorted = items.enumerated().sorted {
+            let (a, b) = (order[$0.element.table] ?? Int.max, order[$1.element.table] ?? Int.max)
+            return a != b ? a < b : $0.offset < $1.offset
+        }
+        return LoadPlan(items: sorted.map(\.element), skipped: skipped)
+    }
+}
+
+/// The export formats tally reads.
+enum InputFormat: String, Equatable {
+    case csv
+    case ndjson
+    case jsonArray = "json"
+
+    /// The format from a file name (`.csv`, `.ndjson`/`.jsonl`, `.json`, each optionally `.gz`).
+    static func detect(fileName: String) -> (format: InputFormat, isGzip: Bool)? {
+        var name = fileName.lowercased()
+        var isGzip = false
+        if name.hasSuffix(".gz") {
+            isGzip = true
+            name = String(name.dropLast(3))
+        }
+        if name.hasSuffix(".csv") { return (.csv, isGzip) }
+        if name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") { return (.ndjson, isGzip) }
+        if name.hasSuffix(".json") { return (.jsonArray, isGzip) }
+        return nil
+    }
+}
+
+/// Maps file names to tables: `affiliate_clicks.csv`, `affiliate_clicks-2026-02.ndjson.gz`,
+/// and Prisma model names such as `AffiliateClick.json` or `CSAIUsage.ndjson`.
+enum TableNameMatcher {
+    static func table(forFileName fileName: String, tables: [String]) -> String? {
+        let stem = String(fileName.prefix { $0 != "." })
+        let base = String(stem.prefix { $0 != "-" })
+        if tables.contains(base) { return base }
+        // Prisma model names: compare letters and digits only, case-insensitively, allowing the
+        // table's plural (Company → companies, AffiliateClick → affiliate_clicks).
+        let model = normalized(base)
+        for table in tables {
+            let candidate = normalized(table)
+            if candidate == model || candidate == model + "s" || candidate == model + "es"
+                || (model.hasSuffix("y") && candidate == model.dropLast() + "ies")
+            {
+                return table
+            }
+        }
+        return nil
+    }
+
+    private static func normalized(_ text: String) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}

@@ -1,0 +1,184 @@
+import Crypto
+import Foundation
+import GRDB
+import TallyCore
+import TallyStore
+
+/// How a load behaves.
+public struct LoadOptions: Sendable {
+    /// `--table`: load every file into this table instead of detecting it from the file name.
+    public var tableOverride: String?
+    /// `--strict`: any rejected row or unknown column fails the whole load.
+    public var isStrict = false
+    /// `--keep-sensitive`: store credentials and raw IP addresses as exported.
+    public var keepsSensitive = false
+    /// The command line, recorded in the load history.
+    public var commandLine = ""
+
+    public init(tableOverride: String? = nil, isStrict: Bool = false, keepsSensitive: Bool = false, commandLine: String = "") {
+        self.tableOverride = tableOverride
+        self.isStrict = isStrict
+        self.keepsSensitive = keepsSensitive
+        self.commandLine = commandLine
+    }
+}
+
+/// Receives what happens during a load as it happens, so rejects stream to a file and progress
+/// to a terminal without the loader holding them in memory.
+public protocol LoadEventSink: AnyObject {
+    func reject(_ reject: Reject)
+    func warning(_ warning: LoadWarning)
+    func unknownColumn(file: String, column: String)
+    func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64)
+}
+
+/// The outcome of a load that committed.
+public struct LoadSummary: Equatable, Sendable {
+    public let files: [FileLoadResult]
+    /// Files inside given directories that were not loaded (not data files).
+    public let skipped: [String]
+
+    public var read: Int { files.reduce(0) { $0 + $1.read } }
+    public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    public var warnings: Int { files.reduce(0) { $0 + $1.warnings } }
+}
+
+/// Loads export files into the store: one call, one transaction.
+///
+/// ```swift
+/// let summary = try Loader(store: store).load(paths: ["SampleData"], options: LoadOptions(), sink: sink)
+/// ```
+///
+/// A fatal error (``LoadError``), a `--strict` refusal, a crash or Ctrl-C leave the store exactly as
+/// it was: the transaction never commits, and SQLite's rollback journal undoes a half-written one
+/// when the store is next opened.
+public struct Loader {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Files of at least this many bytes on disk (×4 for gzip) load into an empty table with its
+    /// non-unique indexes dropped and rebuilt after the file: building a B-tree from sorted keys
+    /// beats inserting 1M random keys into 11 of them. Unique indexes stay so that a duplicate
+    /// still rejects its own row.
+    static let deferredIndexThreshold: Int64 = 32 << 20
+
+    public func load(paths: [String], options: LoadOptions, sink: LoadEventSink) throws -> LoadSummary {
+        try store.queue.writeWithoutTransaction { db in
+            let tables = try Self.tablesInForeignKeyOrder(db)
+            if let table = options.tableOverride, !tables.contains(table) {
+                throw LoadError.unknownTableOption(table)
+            }
+            let plan = try LoadPlan.make(paths: paths, tables: tables, tableOverride: options.tableOverride)
+            var results: [FileLoadResult] = []
+            let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
+            try db.inTransaction(.immediate) {
+                let parents = ParentChecker(db: db)
+                let currencies = CompanyCurrencies(db: db)
+                let needsHasher = !options.keepsSensitive
+                    && plan.items.contains { item in SensitiveData.ipAddresses.contains { $0.hasPrefix(item.table + ".") } }
+                let hasher = needsHasher ? try IPAddressHasher.make(db) : nil
+                var schemas: [String: TableSchema] = [:]
+                for item in plan.items {
+                    let schema = try schemas[item.table] ?? TableSchema.read(db, table: item.table)
+                    schemas[item.table] = schema
+                    let (bytes, digest) = try Self.sizeAndDigest(of: item.path)
+                    let deferred = try Self.dropDeferrableIndexes(db, item: item, bytes: bytes)
+                    let loader = try FileLoader(
+                        db: db, schema: schema, item: item, options: options, sink: sink, parents: parents,
+                        hasher: hasher, currencies: currencies, fileBytes: bytes, sha256: digest)
+                    results.append(try loader.load())
+                    for sql in deferred { try db.execute(sql: sql) }
+                }
+                let rejected = results.reduce(0) { $0 + $1.rejected }
+                let unknown = results.flatMap { result in result.unknownColumns.map { "\(result.table).\($0)" } }
+                if options.isStrict && (rejected > 0 || !unknown.isEmpty) {
+                    throw LoadError.strictRefusal(rejected: rejected, unknownColumns: unknown)
+                }
+                try LoadHistory.record(db, startedAt: startedAt, options: options, results: results)
+                return .commit
+            }
+            return LoadSummary(files: results, skipped: plan.skipped)
+        }
+    }
+
+    /// Mirrored tables with parents before children (foreign keys), ties by name.
+    static func tablesInForeignKeyOrder(_ db: Database) throws -> [String] {
+        let names = try String.fetchAll(
+            db,
+            sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'tally\\_%' ESCAPE '\\' ORDER BY name")
+        var parentsOf: [String: Set<String>] = [:]
+        for name in names {
+            let parents = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(name.quotedDatabaseIdentifier))")
+                .map { $0["table"] as String }.filter { $0 != name && names.contains($0) }
+            parentsOf[name] = Set(parents)
+        }
+        var ordered: [String] = []
+        var placed = Set<String>()
+        while ordered.count < names.count {
+            let ready = names.filter { !placed.contains($0) && parentsOf[$0, default: []].isSubset(of: placed) }
+            // A cycle cannot happen among the mirrored tables; if one did, fall back to name order.
+            let next = ready.isEmpty ? names.filter { !placed.contains($0) } : ready
+            for name in next {
+                ordered.append(name)
+                placed.insert(name)
+            }
+        }
+        return ordered
+    }
+
+    private static func sizeAndDigest(of path: String) throws -> (Int64, String) {
+        var file = try FileByteSource(path: path)
+        defer { file.close() }
+        var hash = SHA256()
+        while let chunk = try file.nextChunk() {
+            chunk.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        }
+        return (file.bytesReadFromDisk, Data(hash.finalize()).hexString)
+    }
+
+    /// Drops the table's non-unique indexes for a large file into an empty table; returns the SQL
+    /// that recreates them.
+    private static func dropDeferrableIndexes(_ db: Database, item: LoadPlan.Item, bytes: Int64) throws -> [String] {
+        let effective = item.isGzip ? bytes * 4 : bytes
+        guard effective >= deferredIndexThreshold,
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))") == true
+        else { return [] }
+        let indexes = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            arguments: [item.table])
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+        }
+        return indexes.map { $0["sql"] }
+    }
+}
+
+/// Records each committed load in `tally_loads` and `tally_load_files`.
+enum LoadHistory {
+    static func record(_ db: Database, startedAt: String, options: LoadOptions, results: [FileLoadResult]) throws {
+        let finishedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
+        try db.execute(
+            sql: """
+                INSERT INTO "tally_loads" ("startedAt", "finishedAt", "commandLine", "isStrict", "keepsSensitive")
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [startedAt, finishedAt, options.commandLine, options.isStrict, options.keepsSensitive])
+        let loadID = db.lastInsertedRowID
+        for (position, result) in results.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO "tally_load_files" ("loadId", "position", "path", "tableName", "format", "bytes", "sha256",
+                        "read", "inserted", "updated", "unchanged", "rejected", "warnings")
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    loadID, position + 1, result.path, result.table, result.format, result.bytes, result.sha256,
+                    result.read, result.inserted, result.updated, result.unchanged, result.rejected, result.warnings,
+                ])
+        }
+    }
+}

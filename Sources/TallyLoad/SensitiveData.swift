@@ -1,0 +1,47 @@
+/// Columns whose values an analyst's laptop store does not need, and how a default load treats them.
+///
+/// Credentials are stored as NULL; raw IP addresses are replaced with a keyed hash (HMAC-SHA-256
+/// with a random key kept in the store's `tally_settings`), so an address still matches itself
+/// across rows and loads without being readable. `--keep-sensitive` stores both as exported.
+/// `affiliate_program_configs.postbackSecretKey` and `postbackApiKey` exist only in production's
+/// `schema.prisma`, not in its migrations: exports that carry them report them as unknown columns
+/// and their values are never stored.
+enum SensitiveData {
+    enum Sensitivity: Equatable {
+        case credential
+        case ipAddress
+    }
+
+    static let credentials: Set<String> = [
+        "affiliate_partners.payoutDetails",
+        "affiliate_partners.taxId",
+        "affiliate_program_configs.postbackSecretKey",
+        "affiliate_program_configs.postbackApiKey",
+    ]
+
+    static let ipAddresses: Set<String> = [
+        "funnel_sessions.ipAddress",
+        "leads.ipAddress",
+        "affiliate_click_queue.ipAddress",
+    ]
+
+    static func sensitivity(table: String, column: String) -> Sensitivity? {
+        let key = "\(table).\(column)"
+        if credentials.contains(key) { return .credential }
+        if ipAddresses.contains(key) { return .ipAddress }
+        return nil
+    }
+
+    /// Counts, quantities and durations production never writes negative; a negative value is
+    /// rejected (`negative_value`) rather than summed into a report.
+    static let neverNegative: Set<String> = [
+        "inventory_holds.quantity",
+        "carts.itemCount",
+        "cs_ai_usage.durationSeconds", "cs_ai_usage.messageCount", "cs_ai_usage.aiMessageCount",
+        "cs_ai_usage.inputTokens", "cs_ai_usage.outputTokens",
+        "voice_calls.duration",
+        "funnel_ab_test_results.sessions", "funnel_ab_test_results.conversions",
+        "funnel_variants.trafficWeight", "funnel_variants.totalSessions", "funnel_variants.conversions",
+        "affiliate_payouts.conversionsCount", "affiliate_payouts.reversalsCount",
+    ]
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// What the loader needs to know about one store table, read from the store itself.
+///
+/// Column kinds come from the declared types the migrations use (docs/STORE.md), enum values from
+/// the CHECK constraints, foreign keys from `PRAGMA foreign_key_list`. Nothing is hard-coded per
+/// table except the short lists of sensitive and never-negative columns.
+struct TableSchema {
+    let name: String
+    let columns: [ColumnSpec]
+    let foreignKeys: [ForeignKey]
+    private let indexByName: [String: Int]
+
+    struct ForeignKey {
+        let column: String
+        let parentTable: String
+        let parentColumn: String
+    }
+
+    func columnIndex(_ name: String) -> Int? { indexByName[name] }
+
+    static func read(_ db: Database, table: String) throws -> TableSchema {
+        let createSQL = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) ?? ""
+        let enums = enumConstraints(in: createSQL)
+        var columns: [ColumnSpec] = []
+        for row in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))") {
+            let name: String = row["name"]
+            let declared: String = row["type"]
+            let kind = enums[name].map { ColumnKind.enumeration(name: $0.name, values: $0.values) }
+                ?? ColumnKind(declaredType: declared)
+            columns.append(
+                ColumnSpec(
+                    name: name, kind: kind, isNotNull: (row["notnull"] as Int) == 1,
+                    hasDefault: (row["dflt_value"] as String?) != nil, isPrimaryKey: (row["pk"] as Int) > 0,
+                    isNeverNegative: SensitiveData.neverNegative.contains("\(table).\(name)"),
+                    sensitivity: SensitiveData.sensitivity(table: table, column: name)))
+        }
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table.quotedDatabaseIdentifier))").map {
+            ForeignKey(column: $0["from"], parentTable: $0["table"], parentColumn: $0["to"] ?? "id")
+        }
+        return TableSchema(
+            name: table, columns: columns, foreignKeys: foreignKeys,
+            indexByName: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) }))
+    }
+
+    /// `CONSTRAINT "EnumName" CHECK ("column" IN ('A', 'B'))` → column → (EnumName, values).
+    static func enumConstraints(in sql: String) -> [String: (name: String, values: [String])] {
+        let pattern = #"CONSTRAINT "([A-Za-z0-9_]+)" CHECK \("([A-Za-z0-9_]+)" IN \(([^)]*)\)\)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [:] }
+        var result: [String: (String, [String])] = [:]
+        let text = sql as NSString
+        for match in regex.matches(in: sql, range: NSRange(location: 0, length: text.length)) {
+            let enumName = text.substring(with: match.range(at: 1))
+            let column = text.substring(with: match.range(at: 2))
+            let values = text.substring(with: match.range(at: 3))
+                .split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            result[column] = (enumName, values)
+        }
+        return result
+    }
+}
+
+/// One column and how to convert input for it.
+struct ColumnSpec {
+    let name: String
+    let kind: ColumnKind
+    let isNotNull: Bool
+    let hasDefault: Bool
+    let isPrimaryKey: Bool
+    let isNeverNegative: Bool
+    let sensitivity: SensitiveData.Sensitivity?
+}
+
+/// The store's column kinds, one per declared type of docs/STORE.md.
+enum ColumnKind: Equatable {
+    case text
+    case timestamp
+    /// `SCALED_INTEGER(p,s)`: a `DECIMAL(p,s)` stored as value × 10^s.
+    case scaled(precision: Int, scale: Int)
+    /// `MONEY_INTEGER`: affiliate money in minor units of the row's currency.
+    case money
+    case real
+    case integer
+    case boolean
+    case json
+    case textArray
+    case numberArray
+    case enumeration(name: String, values: [String])
+
+    init(declaredType: String) {
+        let type = declaredType.uppercased()
+        switch type {
+        case "TIMESTAMP_TEXT": self = .timestamp
+        case "MONEY_INTEGER": self = .money
+        case "REAL": self = .real
+        case "INTEGER": self = .integer
+        case "BOOLEAN": self = .boolean
+        case "JSON_TEXT": self = .json
+        case "JSON_ARRAY_TEXT": self = .textArray
+        case "JSON_NUMBER_ARRAY_TEXT": self = .numberArray
+        default:
+            if type.hasPrefix("SCALED_INTEGER(") {
+                let numbers = type.dropFirst("SCALED_INTEGER(".count).dropLast().split(separator: ",")
+                    .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                self = .scaled(precision: numbers.first ?? 38, scale: numbers.count > 1 ? numbers[1] : 0)
+            } else {
+                self = .text
+            }
+        }
+    }
+}

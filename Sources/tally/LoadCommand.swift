@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyLoad
+import TallyOutput
+import TallyStore
+
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load export files or directories (CSV, NDJSON, JSON arrays, gzip) into the store, in one transaction.",
+        discussion: """
+            Each row is inserted, updated, left unchanged, or rejected with file, line, column and \
+            reason. Without --strict, good rows load and the exit status is 3 when any row was \
+            rejected; with --strict, any reject or unknown column loads nothing (exit 65).
+
+            Example: tally load SampleData --db /tmp/sample.sqlite --rejects /tmp/rejects.csv
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("Files or directories to load (a directory loads the data files inside it).", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Load every file into this table instead of naming it from the file.", valueName: "table"))
+    var table: String?
+
+    @Flag(help: "Fail, loading nothing, on any rejected row or unknown column.")
+    var strict = false
+
+    @Flag(help: "Store credentials and raw IP addresses as exported (default: NULL and keyed hashes).")
+    var keepSensitive = false
+
+    @Option(help: ArgumentHelp("Write every rejected row to this CSV file (file,line,column,value,reason,message).", valueName: "path"))
+    var rejects: String?
+
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let opened = try Store.open(path: store.resolvedPath)
+        let sink = try LoadReporter(rejectsPath: rejects, showsProgress: !quiet && isatty(STDERR_FILENO) == 1)
+        let options = LoadOptions(
+            tableOverride: table, isStrict: strict, keepsSensitive: keepSensitive,
+            commandLine: CommandLine.arguments.dropFirst().joined(separator: " "))
+        let summary: LoadSummary
+        do {
+            summary = try Loader(store: opened).load(paths: paths, options: options, sink: sink)
+        } catch let error as LoadError {
+            sink.finish()
+            throw CommandFailure(message: "error: \(error.message)", status: error.exitStatus)
+        }
+        sink.finish()
+        for path in summary.skipped {
+            FileHandle.standardError.write(Data("tally: skipped \(path) (not a .csv, .ndjson, .jsonl or .json file)\n".utf8))
+        }
+        try output.write(LoadSummaryTable.make(summary))
+        if summary.rejected > 0 {
+            let hint = rejects.map { "; details in \($0)" } ?? "; pass --rejects FILE for every detail"
+            throw CommandFailure(
+                message: "loaded, but \(summary.rejected) row(s) were rejected\(hint)", status: .loadedWithRejects)
+        }
+    }
+}
+
+/// Builds the per-table load summary: read = inserted + updated + unchanged + rejected.
+enum LoadSummaryTable {
+    static func make(_ summary: LoadSummary) -> ReportTable {
+        var order: [String] = []
+        var totals: [String: [Int]] = [:]
+        for file in summary.files {
+            if totals[file.table] == nil {
+                order.append(file.table)
+                totals[file.table] = Array(repeating: 0, count: 7)
+            }
+            let counts = [1, file.read, file.inserted, file.updated, file.unchanged, file.rejected, file.warnings]
+            totals[file.table] = zip(totals[file.table]!, counts).map(+)
+        }
+        let rows: [[ReportValue]] = order.map { table in
+            [.text(table)] + totals[table]!.map { .integer(Int64($0)) }
+        }
+        return ReportTable(
+            columns: ["table", "files", "read", "inserted", "updated", "unchanged", "rejected", "warnings"], rows: rows)
+    }
+}
+
+/// Streams rejects to the `--rejects` file, shows the first ones and every unknown column on
+/// stderr, and draws the progress line on a terminal.
+final class LoadReporter: LoadEventSink {
+    private let rejectsFile: FileHandle?
+    private let showsProgress: Bool
+    private var shownRejects = 0
+    private var shownWarnings = 0
+    private var hasProgressLine = false
+    private let started = Date()
+    private static let shownLimit = 20
+
+    init(rejectsPath: String?, showsProgress: Bool) throws {
+        self.showsProgress = showsProgress
+        if let rejectsPath {
+            guard FileManager.default.createFile(atPath: rejectsPath, contents: nil),
+                let handle = FileHandle(forWritingAtPath: rejectsPath)
+            else {
+                throw CommandFailure(message: "error: cannot write \(rejectsPath); check the directory exists", status: .ioError)
+            }
+            handle.write(Data("file,line,column,value,reason,message\n".utf8))
+            rejectsFile = handle
+        } else {
+            rejectsFile = nil
+        }
+    }
+
+    func reject(_ reject: Reject) {
+        if let rejectsFile {
+            let fields = [
+                reject.file, String(reject.line), reject.column ?? "", reject.value ?? "", reject.reason.rawValue, reject.message,
+            ]
+            rejectsFile.write(Data((fields.map(CSVField.quote).joined(separator: ",") + "\n").utf8))
+        }
+        if shownRejects < Self.shownLimit {
+            let column = reject.column.map { " column \($0):" } ?? ""
+            say("\(reject.file):\(reject.line):\(column) rejected (\(reject.reason.rawValue)): \(reject.message)")
+        } else if shownRejects == Self.shownLimit {
+            say("... more rejects not shown\(rejectsFile == nil ? "; use --rejects FILE to keep them all" : "")")
+        }
+        shownRejects += 1
+    }
+
+    func warning(_ warning: LoadWarning) {
+        if shownWarnings < Self.shownLimit {
+            say("\(warning.file):\(warning.line): column \(warning.column): warning: \(warning.message)")
+        } else if shownWarnings == Self.shownLimit {
+            say("... more warnings not shown")
+        }
+        shownWarnings += 1
+    }
+
+    func unknownColumn(file: String, column: String) {
+        say("\(file): unknown column \(column) is not in the store; its values are not loaded")
+    }
+
+    func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {
+        guard showsProgress else { return }
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        let percent = bytesTotal > 0 ? Int(Double(bytesRead) * 100 / Double(bytesTotal)) : 0
+        let line = "\(file): \(rows) rows, \(Int(Double(rows) / seconds)) rows/s, \(min(percent, 100))%"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        hasProgressLine = true
+    }
+
+    func finish() {
+        if hasProgressLine { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        hasProgressLine = false
+        try? rejectsFile?.close()
+    }
+
+    private func say(_ text: String) {
+        if hasProgressLine {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            hasProgressLine = false
+        }
+        FileHandle.standardError.write(Data(("tally: " + text + "\n").utf8))
+    }
+}
