@@ -221,7 +221,7 @@ final class FileLoader {
                 sink.warning(
                     LoadWarning(file: item.path, line: line, column: column.name, value: input.displayText ?? "", message: message))
             case .reject(let reason, let message):
-                let shown = column.sensitivity != nil && !options.keepsSensitive ? "(redacted)" : input.displayText
+                let shown = column.sensitivity != nil && !options.keepsSensitive ? input.displayText.map { _ in "(redacted)" } : input.displayText
                 reject(line: line, column: column.name, value: shown, reason, message)
                 return
             }

@@ -108,7 +108,11 @@ final class MigrationTests: XCTestCase {
         let rolledBack = try store.migrateDown(
             to: "20260131210000_add_subid_config_and_conversion_subids", force: true)
         XCTAssertEqual(
-            rolledBack, ["20260203100000_add_affiliate_fallback_url", "20260203000000_add_affiliate_click_queue"])
+            rolledBack,
+            [
+                "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
+                "20260203000000_add_affiliate_click_queue",
+            ])
     }
 
     func testRebuildKeepsRowsOfATableWhoseColumnIsRemoved() throws {

@@ -5,9 +5,11 @@ import Foundation
 ///
 /// Concatenated gzip members (what `cat a.gz b.gz` produces) are read as one stream. A stream that
 /// ends before its gzip trailer is an error — a truncated export must not load as if it were whole.
-struct GzipByteSource: ByteSource {
+final class GzipByteSource: ByteSource {
     private var source: FileByteSource
-    private var stream = z_stream()
+    /// zlib keeps a pointer back to its `z_stream`, so the stream lives at a fixed heap address.
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var isStreamOpen = false
     private var input: [UInt8] = []
     private var inputOffset = 0
     private var output: [UInt8]
@@ -22,11 +24,21 @@ struct GzipByteSource: ByteSource {
         self.path = path
         self.output = [UInt8](repeating: 0, count: 1 << 20)
         // 15 + 16: a gzip wrapper (not zlib or raw deflate), the largest window.
-        let status = inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw LoadError.corruptGzip(path: path, reason: "zlib init failed (\(status))") }
+        stream.initialize(to: z_stream())
+        let status = inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard status == Z_OK else {
+            stream.deallocate()
+            throw LoadError.corruptGzip(path: path, reason: "zlib init failed (\(status))")
+        }
+        isStreamOpen = true
     }
 
-    mutating func nextChunk() throws -> ArraySlice<UInt8>? {
+    deinit {
+        if isStreamOpen { inflateEnd(stream) }
+        stream.deallocate()
+    }
+
+    func nextChunk() throws -> ArraySlice<UInt8>? {
         while true {
             if inputOffset == input.count {
                 if isInputExhausted { break }
@@ -39,14 +51,14 @@ struct GzipByteSource: ByteSource {
             }
             if finishedMember {
                 // More bytes after a member's end: the next member of a concatenated file.
-                inflateReset(&stream)
+                inflateReset(stream)
                 finishedMember = false
             }
             let (status, produced, consumed) = inflateStep()
             inputOffset += consumed
             if status == Z_STREAM_END { finishedMember = true }
             if status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR {
-                let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+                let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)"
                 throw LoadError.corruptGzip(path: path, reason: reason)
             }
             if produced > 0 { return output[0..<produced] }
@@ -58,22 +70,21 @@ struct GzipByteSource: ByteSource {
         if !finishedMember && source.bytesReadFromDisk > 0 {
             throw LoadError.truncatedGzip(path: path)
         }
-        inflateEnd(&stream)
         return nil
     }
 
     /// One call to `inflate`: returns zlib's status, bytes produced and input bytes consumed.
-    private mutating func inflateStep() -> (Int32, Int, Int) {
+    private func inflateStep() -> (Int32, Int, Int) {
         let available = input.count - inputOffset
         return input.withUnsafeMutableBufferPointer { inputBuffer in
             output.withUnsafeMutableBufferPointer { outputBuffer in
-                stream.next_in = inputBuffer.baseAddress.map { $0 + inputOffset }
-                stream.avail_in = UInt32(available)
-                stream.next_out = outputBuffer.baseAddress
-                stream.avail_out = UInt32(outputBuffer.count)
-                let status = inflate(&stream, Z_NO_FLUSH)
-                let produced = outputBuffer.count - Int(stream.avail_out)
-                let consumed = available - Int(stream.avail_in)
+                stream.pointee.next_in = inputBuffer.baseAddress.map { $0 + inputOffset }
+                stream.pointee.avail_in = UInt32(available)
+                stream.pointee.next_out = outputBuffer.baseAddress
+                stream.pointee.avail_out = UInt32(outputBuffer.count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                let produced = outputBuffer.count - Int(stream.pointee.avail_out)
+                let consumed = available - Int(stream.pointee.avail_in)
                 return (status, produced, consumed)
             }
         }

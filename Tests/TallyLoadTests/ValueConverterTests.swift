@@ -1,0 +1,83 @@
+import XCTest
+
+@testable import TallyLoad
+
+final class ValueConverterTests: XCTestCase {
+    private func column(_ kind: ColumnKind, notNull: Bool = false, neverNegative: Bool = false) -> ColumnSpec {
+        ColumnSpec(
+            name: "c", kind: kind, isNotNull: notNull, hasDefault: false, isPrimaryKey: false,
+            isNeverNegative: neverNegative, sensitivity: nil)
+    }
+
+    private func value(_ input: FieldInput, _ kind: ColumnKind, exponent: Int = 2) -> SQLValue? {
+        if case .value(let value) = ValueConverter.convert(input, for: column(kind), currencyExponent: exponent) {
+            return value
+        }
+        return nil
+    }
+
+    private func reason(_ input: FieldInput, _ column: ColumnSpec) -> RejectReason? {
+        if case .reject(let reason, _) = ValueConverter.convert(input, for: column, currencyExponent: 2) { return reason }
+        return nil
+    }
+
+    func testDecimalsAreScaledExactly() {
+        XCTAssertEqual(value(.text("12.5"), .scaled(precision: 10, scale: 2)), .integer(1250))
+        XCTAssertEqual(value(.text("12.50"), .scaled(precision: 10, scale: 2)), .integer(1250))
+        XCTAssertEqual(value(.json(.number("12.5")), .scaled(precision: 10, scale: 2)), .integer(1250))
+        XCTAssertEqual(value(.json(.string("-3")), .scaled(precision: 10, scale: 2)), .integer(-300))
+        XCTAssertEqual(reason(.text("123456789.01"), column(.scaled(precision: 10, scale: 2))), .outOfRange)
+        XCTAssertEqual(reason(.text("1.005"), column(.scaled(precision: 10, scale: 2))), .tooManyDecimals)
+        XCTAssertEqual(reason(.text("1,5"), column(.scaled(precision: 10, scale: 2))), .badNumber)
+    }
+
+    func testBooleansAcceptPostgreSQLAndJSONSpellings() {
+        for text in ["t", "true", "TRUE", "1", "yes", "on"] { XCTAssertEqual(value(.text(text), .boolean), .integer(1), text) }
+        for text in ["f", "false", "0", "no", "off"] { XCTAssertEqual(value(.text(text), .boolean), .integer(0), text) }
+        XCTAssertEqual(value(.json(.bool(true)), .boolean), .integer(1))
+    }
+
+    func testArraysFromPostgreSQLLiteralsAndJSON() {
+        XCTAssertEqual(value(.text(#"{a,"b c",NULL,"x\"y"}"#), .textArray), .text(#"["a","b c",null,"x\"y"]"#))
+        XCTAssertEqual(value(.text("{}"), .textArray), .text("[]"))
+        XCTAssertEqual(value(.text(#"["a"]"#), .textArray), .text(#"["a"]"#))
+        XCTAssertEqual(value(.text("{1,2,3}"), .numberArray), .text("[1,2,3]"))
+        XCTAssertEqual(reason(.text("{1,x}"), column(.numberArray)), .badArray)
+        XCTAssertEqual(reason(.text("{{1,2}}"), column(.textArray)), .badArray)
+        XCTAssertEqual(reason(.text("a,b"), column(.textArray)), .badArray)
+    }
+
+    func testJSONIsStoredCompactWithNumbersVerbatim() {
+        XCTAssertEqual(value(.text(#"{"a": 1.10, "b": [true, null], "é": "\u00e9"}"#), .json), .text(#"{"a":1.10,"b":[true,null],"é":"é"}"#))
+        XCTAssertEqual(reason(.text("{'a': 1}"), column(.json)), .invalidJSON)
+    }
+
+    func testIntegersAndReals() {
+        XCTAssertEqual(value(.text("-42"), .integer), .integer(-42))
+        XCTAssertEqual(reason(.text("4.2"), column(.integer)), .badNumber)
+        XCTAssertEqual(reason(.text("99999999999999999999"), column(.integer)), .outOfRange)
+        XCTAssertEqual(reason(.text("-1"), column(.integer, neverNegative: true)), .negativeValue)
+        XCTAssertEqual(value(.text("0.1"), .real), .real(0.1))
+        XCTAssertEqual(reason(.text("NaN"), column(.real)), .badNumber)
+        XCTAssertEqual(reason(.text("inf"), column(.real)), .badNumber)
+    }
+
+    func testMoneyRoundsOnceHalfAwayFromZeroToTheCurrency() {
+        XCTAssertEqual(value(.text("19.99"), .money), .integer(1999))
+        XCTAssertEqual(value(.text("1500"), .money, exponent: 0), .integer(1500))
+        XCTAssertEqual(value(.text("1.2345"), .money, exponent: 3), nil)  // rounded: a warning, not a plain value
+        if case .valueWithWarning(let stored, _) = ValueConverter.convert(
+            .text("1.2345"), for: column(.money), currencyExponent: 3)
+        {
+            XCTAssertEqual(stored, .integer(1235))
+        } else {
+            XCTFail("expected a warning")
+        }
+    }
+
+    func testWrongJSONKindsAreRejected() {
+        XCTAssertEqual(reason(.json(.object([])), column(.integer)), .wrongType)
+        XCTAssertEqual(reason(.json(.array([])), column(.text)), .wrongType)
+        XCTAssertEqual(reason(.null, column(.text, notNull: true)), .nullValue)
+    }
+}
