@@ -31,10 +31,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
+        .target(name: "TallySample", dependencies: ["TallyCore"]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyLoad", "TallyOutput",
+                "TallyCore", "TallyStore", "TallyLoad", "TallyOutput", "TallySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),

@@ -72,6 +72,33 @@ public struct ExactDecimal: Equatable, Sendable {
         self.isNegative = negative
     }
 
+    /// True when `text` is a decimal literal `ExactDecimal` accepts; allocates nothing.
+    public static func isValidLiteral<S: StringProtocol>(_ text: S) -> Bool {
+        var sawDigit = false
+        var sawPoint = false
+        var sawExponent = false
+        var exponentDigits = false
+        var previous: UInt8 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawExponent { exponentDigits = true } else { sawDigit = true }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard offset == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
+            case UInt8(ascii: "."):
+                guard !sawPoint, !sawExponent else { return false }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard sawDigit, !sawExponent else { return false }
+                sawExponent = true
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return sawDigit && (!sawExponent || exponentDigits)
+    }
+
     /// True when the value is zero.
     public var isZero: Bool { digits == [0] }
 

@@ -3,8 +3,8 @@ public struct FileLoadResult: Equatable, Sendable {
     public let path: String
     public let table: String
     public let format: String
-    public let bytes: Int64
-    public let sha256: String
+    public internal(set) var bytes: Int64
+    public internal(set) var sha256: String
     public internal(set) var read = 0
     public internal(set) var inserted = 0
     public internal(set) var updated = 0

@@ -63,8 +63,9 @@ struct TableSchema {
     }
 }
 
-/// One column and how to convert input for it.
-struct ColumnSpec {
+/// One column and how to convert input for it. A class: the hot path passes it around per field,
+/// and copying a struct that holds an enum with arrays costs retains on every copy.
+final class ColumnSpec {
     let name: String
     let kind: ColumnKind
     let isNotNull: Bool
@@ -72,6 +73,19 @@ struct ColumnSpec {
     let isPrimaryKey: Bool
     let isNeverNegative: Bool
     let sensitivity: SensitiveData.Sensitivity?
+
+    init(
+        name: String, kind: ColumnKind, isNotNull: Bool, hasDefault: Bool, isPrimaryKey: Bool, isNeverNegative: Bool,
+        sensitivity: SensitiveData.Sensitivity?
+    ) {
+        self.name = name
+        self.kind = kind
+        self.isNotNull = isNotNull
+        self.hasDefault = hasDefault
+        self.isPrimaryKey = isPrimaryKey
+        self.isNeverNegative = isNeverNegative
+        self.sensitivity = sensitivity
+    }
 }
 
 /// The store's column kinds, one per declared type of docs/STORE.md.

@@ -25,6 +25,7 @@ struct Tally: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self]),
+            CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 
     /// Runs the command and maps tally's errors to their documented exit statuses.

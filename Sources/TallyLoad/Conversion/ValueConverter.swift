@@ -96,7 +96,7 @@ enum ValueConverter {
                 return .reject(.outOfRange, "'\(text)' is too large an amount")
             }
         case .real:
-            guard let value = Double(text), value.isFinite, ExactDecimal(text) != nil else {
+            guard ExactDecimal.isValidLiteral(text), let value = Double(text), value.isFinite else {
                 return .reject(.badNumber, "'\(text)' is not a finite number")
             }
             if value < 0 && column.isNeverNegative {

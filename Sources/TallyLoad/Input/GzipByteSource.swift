@@ -6,7 +6,7 @@ import Foundation
 /// Concatenated gzip members (what `cat a.gz b.gz` produces) are read as one stream. A stream that
 /// ends before its gzip trailer is an error — a truncated export must not load as if it were whole.
 final class GzipByteSource: ByteSource {
-    private var source: FileByteSource
+    private let source: FileByteSource
     /// zlib keeps a pointer back to its `z_stream`, so the stream lives at a fixed heap address.
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var isStreamOpen = false
