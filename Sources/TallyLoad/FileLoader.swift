@@ -18,6 +18,8 @@ final class FileLoader {
     private let currencies: CompanyCurrencies
     private var result: FileLoadResult
     private var shapes: [[Int]: RowShape] = [:]
+    /// Reused for every row's converted values: one allocation per file, not per row.
+    private var valuesBuffer: [SQLValue] = []
     private let seenIDs: SeenIDs
     private let tableWasEmpty: Bool
     private let hasMoneyColumns: Bool
@@ -79,6 +81,7 @@ final class FileLoader {
             .sorted { $0.1 < $1.1 }
         let planPositions = plan.map(\.0)
         let planColumns = plan.map(\.1)
+        let csvShape = try shape(for: planColumns)
         var inputs: [FieldInput] = []
         inputs.reserveCapacity(plan.count)
         while try parser.next(into: &record) {
@@ -108,7 +111,7 @@ final class FileLoader {
             for (position, columnIndex) in zip(planPositions, planColumns) {
                 if record.isNull(position) {
                     inputs.append(.null)
-                } else if let text = String(validating: record.field(position), as: UTF8.self) {
+                } else if let text = record.text(position) {
                     inputs.append(.text(text))
                 } else {
                     invalidColumn = schema.columns[columnIndex].name
@@ -119,7 +122,7 @@ final class FileLoader {
                 reject(line: line, column: invalidColumn, value: nil, .invalidUTF8, "\(invalidColumn) is not valid UTF-8")
                 continue
             }
-            try process(line: line, columnIndexes: planColumns, inputs: inputs)
+            try process(line: line, shape: csvShape, inputs: inputs)
         }
     }
 
@@ -176,7 +179,7 @@ final class FileLoader {
             return
         }
         pairs.sort { $0.0 < $1.0 }
-        try process(line: line, columnIndexes: pairs.map(\.0), inputs: pairs.map(\.1))
+        try process(line: line, shape: try shape(for: pairs.map(\.0)), inputs: pairs.map(\.1))
     }
 
     /// Maps header names to column indexes; unknown columns map to nil and are reported once.
@@ -204,17 +207,17 @@ final class FileLoader {
 
     // MARK: Rows
 
-    /// Converts, checks and writes one row. `columnIndexes` are ascending, so the id comes first.
-    private func process(line: Int, columnIndexes: [Int], inputs: [FieldInput]) throws {
-        guard columnIndexes.first == 0, case .text(let rawID) = inputs[0].asText, !rawID.isEmpty else {
+    /// Converts, checks and writes one row whose inputs follow `shape`'s columns (id first).
+    private func process(line: Int, shape: RowShape, inputs: [FieldInput]) throws {
+        guard shape.columns.first?.name == "id", case .text(let rawID) = inputs[0].asText, !rawID.isEmpty else {
             reject(line: line, column: "id", value: nil, .missingID, "the row has no id")
             return
         }
-        let shape = try shape(for: columnIndexes)
         var exponent = 2
         if hasMoneyColumns { exponent = try currencyExponent(shape: shape, inputs: inputs) }
-        var values: [SQLValue] = []
-        values.reserveCapacity(inputs.count)
+        var values = valuesBuffer
+        values.removeAll(keepingCapacity: true)
+        defer { valuesBuffer = values }
         for (column, input) in zip(shape.columns, inputs) {
             var converted: SQLValue
             switch ValueConverter.convert(input, for: column, currencyExponent: exponent) {
