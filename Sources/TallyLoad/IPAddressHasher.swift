@@ -10,22 +10,23 @@ import GRDB
 /// store and can still be matched, grouped and counted. 128 bits keep the value within production's
 /// `VARCHAR(45)`. Anyone holding the store file holds the key; the hash keeps addresses out of sight,
 /// not out of reach of a determined attacker with the file (docs/LOADING.md).
-struct IPAddressHasher {
-    private let key: SymmetricKey
+struct IPAddressHasher: Sendable {
+    /// The key's bytes (`SymmetricKey` is not `Sendable`; the producer thread hashes).
+    private let keyBytes: Data
 
     static func make(_ db: Database) throws -> IPAddressHasher {
         if let hex = try String.fetchOne(db, sql: #"SELECT "value" FROM "tally_settings" WHERE "key" = 'ip_hash_key'"#) {
-            return IPAddressHasher(key: SymmetricKey(data: Data(hexString: hex)))
+            return IPAddressHasher(keyBytes: Data(hexString: hex))
         }
         let key = SymmetricKey(size: .bits256)
         let hex = key.withUnsafeBytes { Data($0).hexString }
         try db.execute(
             sql: #"INSERT INTO "tally_settings" ("key", "value") VALUES ('ip_hash_key', ?)"#, arguments: [hex])
-        return IPAddressHasher(key: key)
+        return IPAddressHasher(keyBytes: key.withUnsafeBytes { Data($0) })
     }
 
     func hash(_ address: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(address.utf8), using: key)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(address.utf8), using: SymmetricKey(data: keyBytes))
         return "h:" + Data(mac).hexString.prefix(32)
     }
 }

@@ -80,7 +80,6 @@ public struct Loader {
             let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
             try db.inTransaction(.immediate) {
                 let parents = ParentChecker(db: db)
-                let currencies = CompanyCurrencies(db: db)
                 let needsHasher = !options.keepsSensitive
                     && plan.items.contains { item in SensitiveData.ipAddresses.contains { $0.hasPrefix(item.table + ".") } }
                 let hasher = needsHasher ? try IPAddressHasher.make(db) : nil
@@ -92,7 +91,7 @@ public struct Loader {
                     let deferred = try Self.dropDeferrableIndexes(db, item: item, bytes: bytes)
                     let loader = try FileLoader(
                         db: db, schema: schema, item: item, options: options, sink: sink, parents: parents,
-                        hasher: hasher, currencies: currencies, fileBytes: bytes)
+                        hasher: hasher, fileBytes: bytes)
                     let rowsStarted = Date()
                     results.append(try loader.load())
                     let indexesStarted = Date()

@@ -7,7 +7,7 @@
 /// `schema.prisma`, not in its migrations: exports that carry them report them as unknown columns
 /// and their values are never stored.
 enum SensitiveData {
-    enum Sensitivity: Equatable {
+    enum Sensitivity: Equatable, Sendable {
         case credential
         case ipAddress
     }

@@ -6,13 +6,13 @@ import GRDB
 /// Column kinds come from the declared types the migrations use (docs/STORE.md), enum values from
 /// the CHECK constraints, foreign keys from `PRAGMA foreign_key_list`. Nothing is hard-coded per
 /// table except the short lists of sensitive and never-negative columns.
-struct TableSchema {
+struct TableSchema: Sendable {
     let name: String
     let columns: [ColumnSpec]
     let foreignKeys: [ForeignKey]
     private let indexByName: [String: Int]
 
-    struct ForeignKey {
+    struct ForeignKey: Sendable {
         let column: String
         let parentTable: String
         let parentColumn: String
@@ -65,7 +65,7 @@ struct TableSchema {
 
 /// One column and how to convert input for it. A class: the hot path passes it around per field,
 /// and copying a struct that holds an enum with arrays costs retains on every copy.
-final class ColumnSpec {
+final class ColumnSpec: Sendable {
     let name: String
     let kind: ColumnKind
     let isNotNull: Bool
@@ -89,7 +89,7 @@ final class ColumnSpec {
 }
 
 /// The store's column kinds, one per declared type of docs/STORE.md.
-enum ColumnKind: Equatable {
+enum ColumnKind: Equatable, Sendable {
     case text
     case timestamp
     /// `SCALED_INTEGER(p,s)`: a `DECIMAL(p,s)` stored as value × 10^s.

@@ -1,5 +1,5 @@
 /// A value bound into the store.
-enum SQLValue: Equatable {
+enum SQLValue: Equatable, Sendable {
     case null
     case integer(Int64)
     case real(Double)
@@ -7,7 +7,7 @@ enum SQLValue: Equatable {
 }
 
 /// One input field before conversion: CSV gives NULL or text, NDJSON and JSON arrays give JSON.
-enum FieldInput {
+enum FieldInput: Sendable {
     case null
     case text(String)
     case json(JSONValue)

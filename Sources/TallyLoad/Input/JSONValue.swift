@@ -2,7 +2,7 @@
 ///
 /// Foundation's `JSONSerialization` turns `12.10` into the double 12.1; money and decimals in
 /// exports must keep their digits, so tally parses JSON itself.
-indirect enum JSONValue: Equatable {
+indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number exactly as written, validated against the JSON grammar.
