@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "TallyCore", "TallyStore", "TallyLoad", "TallyOutput", "TallySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(

@@ -23,6 +23,12 @@ public struct ClickGenerator {
         ("GB", "ENG", "London"), ("FR", "IDF", "Paris"),
     ]
 
+    /// A stable 16-hex-digit hash standing in for production's hashed address.
+    static func addressHash(_ address: Int) -> String {
+        var generator = SplitMix64(seed: UInt64(address))
+        return String(format: "%016llx", generator.next())
+    }
+
     /// One click row.
     /// - Parameters:
     ///   - number: The click's sequence number (ids derive from it).
@@ -43,7 +49,8 @@ public struct ClickGenerator {
         return [
             .text(String(format: "clk_%09d", number)), .text(partner), .text(link), .text(company),
             .text(UTCTimestamp.format(clickedAt).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")),
-            .text(String(format: "%016llx%016llx", random.next(), random.next())),
+            // Clicks from one address repeat its hash (every few clicks come from a known address).
+            .text(addressHash(random.below(max(1, number / 4 + 1)))),
             .text(isBot ? random.pick(botAgents) : random.pick(userAgents)),
             random.chance(1, in: 3) ? .null : .text(random.pick(referrers)),
             .text(random.pick(["desktop", "mobile", "tablet"])), .text(random.pick(["Chrome", "Safari", "Firefox"])),
@@ -54,7 +61,7 @@ public struct ClickGenerator {
             .text(status), fraudScore,
             reasons.isEmpty && random.chance(1, in: 2) ? .null : .textArray(reasons),
             .bool(!random.chance(1, in: 5)), visitor,
-            random.chance(1, in: 3) ? .null : .text("fs_\(random.below(1_000_000))"),
+            random.chance(2, in: 3) ? .null : .text("fs_\(random.below(1_000_000))"),
             .text(String(format: "idem_%09d", number)),
             random.chance(1, in: 10) ? .json("{\"utm\": \"x\", \"v\": 1.10}") : .null,
         ]

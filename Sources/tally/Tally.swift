@@ -24,7 +24,7 @@ struct Tally: ParsableCommand {
         version: TallyVersion.current,
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
-            CommandGroup(name: "Load", subcommands: [LoadCommand.self]),
+            CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 
