@@ -32,10 +32,13 @@ let package = Package(
             ]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
         .target(name: "TallySample", dependencies: ["TallyCore"]),
+        .target(
+            name: "TallyReports",
+            dependencies: ["TallyCore", "TallyStore", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyLoad", "TallyOutput", "TallySample",
+                "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -44,6 +47,9 @@ let package = Package(
             name: "TallyStoreTests",
             dependencies: ["TallyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TallyOutputTests", dependencies: ["TallyOutput"]),
+        .testTarget(
+            name: "TallyReportsTests",
+            dependencies: ["TallyReports", "TallyStore", "TallyLoad", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "TallyLoadTests",
             dependencies: ["TallyLoad", "TallyStore", .product(name: "GRDB", package: "GRDB.swift")],
