@@ -41,6 +41,7 @@ let package = Package(
                 "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import TallyCore
 import TallyStore
 
@@ -25,6 +26,7 @@ struct Tally: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
+            CommandGroup(name: "Report", subcommands: [ReportCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 
@@ -36,6 +38,11 @@ struct Tally: ParsableCommand {
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("tally: error: \(error.message)\n".utf8))
             Foundation.exit(error.exitStatus.rawValue)
+        } catch let error as DatabaseError {
+            // GRDB's description repeats the whole SQL; the message and code are what helps.
+            FileHandle.standardError.write(
+                Data("tally: error: the store refused an operation: \(error.message ?? "SQLite error \(error.resultCode)")\n".utf8))
+            Foundation.exit(ExitStatus.dataError.rawValue)
         } catch let error as CommandFailure {
             FileHandle.standardError.write(Data("tally: \(error.message)\n".utf8))
             Foundation.exit(error.status.rawValue)

@@ -1,0 +1,141 @@
+-- discount-codes: how each discount code performs, against the sessions that used no code.
+--
+-- Grain:      one row per company, currency and canonical code (trimmed, upper-case), plus one
+--             baseline row per company and currency with code '(no code)'.
+-- Parameters: :hasFunnelFilter  1 when temp.report_funnels lists the funnels to keep, else 0;
+--             temp.report_scope one row per company in scope with its range in UTC [from, to).
+-- Sessions:   funnel sessions by "startedAt"; the baseline counts no-code sessions of the funnels
+--             where some session used a code in the range ("the same funnels and period").
+-- Completion: as DATA_MODEL §5.1: an "orderId", status COMPLETED, order not CANCELED or REFUNDED.
+-- Orders:     orders by "orderedAt", not CANCELED; an order's code is its own "discountCode", else
+--             its session's; its discount is the order's "discountAmount" when the order carries the
+--             code, else the session's.
+-- Units:      money columns are sums in hundredths (DECIMAL(·,2)) of the currency; Swift converts to
+--             minor units. refunded sums "approvedAmount" of COMPLETED refunds.
+-- NULL:       session columns are NULL for codes seen only on orders; order columns NULL when no order.
+-- Order:      company, currency, code ('(no code)' sorts first in the report).
+WITH sessions_in_scope AS (
+    SELECT
+        f."companyId" AS company_id,
+        fs."funnelId" AS funnel_id,
+        NULLIF(UPPER(TRIM(fs."discountCode")), '') AS code,
+        fs."discountCode" AS raw_code,
+        fs."startedAt" AS started_at,
+        COALESCE(o."currency", fs."currency", c."currency") AS currency,
+        CASE
+            WHEN fs."orderId" IS NOT NULL
+                AND fs."status" = 'COMPLETED'
+                AND (o."id" IS NULL OR o."status" NOT IN ('CANCELED', 'REFUNDED'))
+            THEN 1 ELSE 0
+        END AS completed
+    FROM "funnel_sessions" AS fs
+    JOIN "funnels" AS f ON f."id" = fs."funnelId"
+    JOIN temp."report_scope" AS s ON s."companyId" = f."companyId"
+    JOIN "companies" AS c ON c."id" = f."companyId"
+    LEFT JOIN "orders" AS o ON o."id" = fs."orderId"
+    WHERE fs."startedAt" >= s."fromUTC"
+        AND fs."startedAt" < s."toUTC"
+        AND (:hasFunnelFilter = 0 OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
+),
+
+coded_funnels AS (
+    SELECT DISTINCT company_id, funnel_id FROM sessions_in_scope WHERE code IS NOT NULL
+),
+
+orders_in_scope AS (
+    SELECT
+        o."companyId" AS company_id,
+        o."currency" AS currency,
+        o."subtotal" AS subtotal,
+        o."total" AS total,
+        o."orderedAt" AS ordered_at,
+        o."discountCode" AS raw_order_code,
+        NULLIF(UPPER(TRIM(o."discountCode")), '') AS order_code,
+        NULLIF(UPPER(TRIM(fs."discountCode")), '') AS session_code,
+        CASE
+            WHEN NULLIF(UPPER(TRIM(o."discountCode")), '') IS NOT NULL THEN o."discountAmount"
+            ELSE COALESCE(fs."discountAmount", 0)
+        END AS discount,
+        (
+            SELECT SUM(r."approvedAmount")
+            FROM "refunds" AS r
+            WHERE r."orderId" = o."id" AND r."status" = 'COMPLETED'
+        ) AS refunded
+    FROM "orders" AS o
+    JOIN temp."report_scope" AS s ON s."companyId" = o."companyId"
+    LEFT JOIN "funnel_sessions" AS fs ON fs."orderId" = o."id"
+    WHERE o."orderedAt" >= s."fromUTC"
+        AND o."orderedAt" < s."toUTC"
+        AND o."status" <> 'CANCELED'
+        AND (:hasFunnelFilter = 0 OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
+),
+
+session_stats AS (
+    SELECT
+        company_id,
+        COALESCE(code, '(no code)') AS code_key,
+        currency,
+        COUNT(*) AS sessions,
+        SUM(completed) AS completed,
+        MIN(started_at) AS first_session,
+        MAX(started_at) AS last_session
+    FROM sessions_in_scope AS si
+    WHERE code IS NOT NULL
+        OR EXISTS (SELECT 1 FROM coded_funnels AS cf WHERE cf.company_id = si.company_id AND cf.funnel_id = si.funnel_id)
+    GROUP BY company_id, code_key, currency
+),
+
+order_stats AS (
+    SELECT
+        company_id,
+        COALESCE(order_code, session_code, '(no code)') AS code_key,
+        currency,
+        COUNT(*) AS orders,
+        SUM(discount) AS discount_hundredths,
+        SUM(subtotal) AS gross_hundredths,
+        SUM(total) AS total_hundredths,
+        SUM(COALESCE(refunded, 0)) AS refunded_hundredths,
+        MIN(ordered_at) AS first_order,
+        MAX(ordered_at) AS last_order
+    FROM orders_in_scope
+    GROUP BY company_id, code_key, currency
+),
+
+spellings AS (
+    SELECT company_id, code AS code_key, GROUP_CONCAT(raw, char(31)) AS spellings
+    FROM (
+        SELECT DISTINCT company_id, code, raw_code AS raw FROM sessions_in_scope WHERE code IS NOT NULL
+        UNION
+        SELECT DISTINCT company_id, order_code, raw_order_code FROM orders_in_scope WHERE order_code IS NOT NULL
+    )
+    GROUP BY company_id, code
+),
+
+keys AS (
+    SELECT company_id, code_key, currency FROM session_stats
+    UNION
+    SELECT company_id, code_key, currency FROM order_stats
+)
+
+SELECT
+    k.company_id,
+    k.currency,
+    k.code_key AS code,
+    sp.spellings,
+    ss.sessions,
+    ss.completed,
+    os.orders,
+    os.discount_hundredths,
+    os.gross_hundredths,
+    os.total_hundredths,
+    os.refunded_hundredths,
+    MIN(COALESCE(ss.first_session, os.first_order), COALESCE(os.first_order, ss.first_session)) AS first_use,
+    MAX(COALESCE(ss.last_session, os.last_order), COALESCE(os.last_order, ss.last_session)) AS last_use
+FROM keys AS k
+LEFT JOIN session_stats AS ss
+    ON ss.company_id = k.company_id AND ss.code_key = k.code_key AND ss.currency = k.currency
+LEFT JOIN order_stats AS os
+    ON os.company_id = k.company_id AND os.code_key = k.code_key AND os.currency = k.currency
+LEFT JOIN spellings AS sp
+    ON sp.company_id = k.company_id AND sp.code_key = k.code_key
+ORDER BY k.company_id, k.currency, k.code_key;

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TallyOutput
+import TallyReports
+import TallyStore
+
+extension ReportCommand {
+    struct DiscountCodes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "discount-codes",
+            abstract: "Discount code performance per company and code, against the sessions that used no code.",
+            discussion: "Example: tally report discount-codes --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
+
+        @Option(name: .customLong("funnel"), help: ArgumentHelp("Only this funnel (repeatable).", valueName: "id"))
+        var funnels: [String] = []
+
+        @Option(help: "Leave out codes used in fewer sessions than this (orders-only codes are kept).")
+        var minSessions = 0
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let opened = try Store.openExisting(path: store.resolvedPath)
+            let report = DiscountCodesReport(scope: scope.scope(funnels: funnels), minimumSessions: minSessions)
+            try output.write(try runReport { try report.run(on: opened) })
+        }
+    }
+}
