@@ -26,7 +26,7 @@ struct Tally: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
-            CommandGroup(name: "Report", subcommands: [ReportCommand.self]),
+            CommandGroup(name: "Report", subcommands: [ReportCommand.self, VerifyCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyLoad
+import TallyOutput
+import TallyReports
+import TallyStore
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Load fixtures into a fresh temporary store, run every report that has an expected file, compare bytes.",
+        discussion: """
+            Expected files are named after the report and format: variant-conversion.csv, \
+            discount-codes.json, ... (default directory: FIXTURE_DIR/expected). Prints the first \
+            differing lines of each report and exits 1 on any difference. --record writes every \
+            report's CSV and JSON into the expected directory and says which files it changed.
+
+            Example: tally verify SampleData
+            """)
+
+    @Argument(help: ArgumentHelp("The directory of export files to load.", valueName: "fixture-dir"))
+    var fixtures: String
+
+    @Option(help: ArgumentHelp("Where the expected outputs are (default: FIXTURE_DIR/expected).", valueName: "dir"))
+    var expected: String?
+
+    @Flag(help: "Write the current outputs as the new expectations, and list what changed.")
+    var record = false
+
+    func run() throws {
+        let expectedDirectory = expected ?? (fixtures as NSString).appendingPathComponent("expected")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("tally-verify-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let store = try Store.open(path: temporary.appendingPathComponent("verify.sqlite").path)
+        let sink = QuietSink()
+        do {
+            _ = try Loader(store: store).load(paths: [fixtures], options: LoadOptions(), sink: sink)
+        } catch let error as LoadError {
+            throw CommandFailure(message: "error: \(error.message)", status: error.exitStatus)
+        }
+        if sink.rejected > 0 {
+            FileHandle.standardError.write(Data("tally: verify: \(sink.rejected) fixture row(s) were rejected while loading\n".utf8))
+        }
+        if record {
+            try recordExpectations(store: store, directory: expectedDirectory)
+        } else {
+            try compare(store: store, directory: expectedDirectory)
+        }
+    }
+
+    private func outputs(of entry: ReportCatalog.Entry, store: Store) throws -> [(String, String)] {
+        let table = try entry.run(store)
+        return [("\(entry.name).csv", CSVWriter().render(table)), ("\(entry.name).json", JSONWriter().render(table))]
+    }
+
+    private func compare(store: Store, directory: String) throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw CommandFailure(
+                message: "error: no expected outputs at \(directory); record them with 'tally verify \(fixtures) --record'",
+                status: .missingInput)
+        }
+        let files = names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
+        var differing = 0
+        var compared = 0
+        for file in files {
+            let name = (file as NSString).deletingPathExtension
+            guard let entry = ReportCatalog.entry(named: name) else {
+                FileHandle.standardError.write(Data("tally: verify: \(file) names no report; skipped\n".utf8))
+                continue
+            }
+            let format = OutputFormat(rawValue: (file as NSString).pathExtension)!
+            let actual = format.writer.render(try entry.run(store))
+            let wanted = try String(contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)
+            compared += 1
+            if actual == wanted {
+                print("ok      \(file)")
+            } else {
+                differing += 1
+                print("DIFFERS \(file)")
+                print(LineDiff.describe(expected: wanted, actual: actual, limit: 5))
+            }
+        }
+        guard compared > 0 else {
+            throw CommandFailure(message: "error: no expected report outputs in \(directory)", status: .missingInput)
+        }
+        if differing > 0 {
+            throw CommandFailure(
+                message: "verify: \(differing) of \(compared) output(s) differ from \(directory); "
+                    + "if the change is intended, record it with 'tally verify \(fixtures) --record'",
+                status: .difference)
+        }
+        print("\(compared) output(s) match \(directory)")
+    }
+
+    private func recordExpectations(store: Store, directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for entry in ReportCatalog.entries {
+            for (file, text) in try outputs(of: entry, store: store) {
+                let path = (directory as NSString).appendingPathComponent(file)
+                let previous = try? String(contentsOfFile: path, encoding: .utf8)
+                let state = previous == nil ? "new" : (previous == text ? "unchanged" : "OVERWRITTEN")
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                print("\(state) \(path)")
+            }
+        }
+    }
+}
+
+/// Counts rejects while verify loads fixtures; verify reports the count, not each row.
+final class QuietSink: LoadEventSink {
+    var rejected = 0
+    func reject(_ reject: Reject) { rejected += 1 }
+    func warning(_ warning: LoadWarning) {}
+    func unknownColumn(file: String, column: String) {}
+    func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
+}
+
+/// A readable description of how two texts differ: the first differing lines, numbered.
+enum LineDiff {
+    static func describe(expected: String, actual: String, limit: Int) -> String {
+        let wanted = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [String] = []
+        var shown = 0
+        for index in 0..<max(wanted.count, got.count) {
+            let left = index < wanted.count ? String(wanted[index]) : nil
+            let right = index < got.count ? String(got[index]) : nil
+            guard left != right else { continue }
+            shown += 1
+            if shown > limit {
+                lines.append("  ... more differing lines")
+                break
+            }
+            lines.append("  line \(index + 1):")
+            lines.append("    - expected: \(left ?? "(no line)")")
+            lines.append("    + actual:   \(right ?? "(no line)")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
