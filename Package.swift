@@ -48,6 +48,7 @@ let package = Package(
             name: "TallyStoreTests",
             dependencies: ["TallyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TallyOutputTests", dependencies: ["TallyOutput"]),
+        .testTarget(name: "TallySampleTests", dependencies: ["TallySample"]),
         .testTarget(
             name: "TallyReportsTests",
             dependencies: ["TallyReports", "TallyStore", "TallyLoad", .product(name: "GRDB", package: "GRDB.swift")]),

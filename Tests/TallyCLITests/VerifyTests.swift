@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+final class VerifyTests: XCTestCase {
+    private var sampleData: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SampleData")
+    }
+
+    /// The golden test over SampleData: every report's CSV and JSON equal SampleData/expected.
+    func testVerifySampleDataPasses() throws {
+        let result = try TallyRunner.run(["verify", sampleData.path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("6 output(s) match"), result.stdout)
+    }
+
+    func testVerifyFailsWithAReadableDiffWhenOneExpectedNumberIsEdited() throws {
+        let directory = try TallyRunner.temporaryDirectory(for: self)
+        let copy = directory.appendingPathComponent("SampleData")
+        try FileManager.default.copyItem(at: sampleData, to: copy)
+        let expectedFile = copy.appendingPathComponent("expected/variant-conversion.csv")
+        var text = try String(contentsOf: expectedFile, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var fields = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[9] = String(Int(fields[9])! + 1)  // one more conversion than computed
+        let edited = fields.joined(separator: ",")
+        text = ([lines[0], lines[1], edited] + lines.dropFirst(3)).joined(separator: "\n")
+        try text.write(to: expectedFile, atomically: true, encoding: .utf8)
+
+        let result = try TallyRunner.run(["verify", copy.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("DIFFERS variant-conversion.csv"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  line 3:\n    - expected: \(edited)\n    + actual:   \(lines[2])"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("ok      variant-conversion.json"))
+        XCTAssertTrue(result.stderr.contains("1 of 6 output(s) differ"), result.stderr)
+
+        let recorded = try TallyRunner.run(["verify", copy.path, "--record"])
+        XCTAssertEqual(recorded.status, 0)
+        XCTAssertTrue(recorded.stdout.contains("OVERWRITTEN \(copy.path)/expected/variant-conversion.csv"), recorded.stdout)
+        XCTAssertTrue(recorded.stdout.contains("unchanged \(copy.path)/expected/variant-conversion.json"))
+    }
+}
