@@ -1,0 +1,101 @@
+import TallyOutput
+import XCTest
+
+@testable import TallyReports
+
+final class VariantConversionReportTests: XCTestCase {
+    private func run(_ fixture: ReportFixture, _ report: VariantConversionReport = VariantConversionReport(scope: ReportScope()))
+        throws -> [[String: String]]
+    {
+        let table = try report.run(on: fixture.store)
+        return table.rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(table.columns, row.map { $0.plainText ?? "null" }))
+        }
+    }
+
+    func testGivenAHandfulOfSessionsExpectExactCountsRevenueAndOrder() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("f1", variants: [("vb", "B", false, 50), ("va", "A", true, 50)], minimumSessions: 5)
+        try fixture.sessions("a", funnel: "f1", variant: "va", count: 10, converted: 2, total: 1250)
+        try fixture.sessions("b", funnel: "f1", variant: "vb", count: 10, converted: 4, total: 1000)
+        // A canceled order is not a conversion; a session outside the range is not an exposure.
+        try fixture.sessions("c", funnel: "f1", variant: "vb", count: 1, converted: 1, orderStatus: "CANCELED")
+        try fixture.sessions("d", funnel: "f1", variant: "va", count: 1, startedAt: "2026-05-01T00:00:00.000Z")
+        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: "2026-02-01", to: "2026-03-01")))
+        XCTAssertEqual(rows.map { $0["variant_id"] }, ["va", "vb"])  // control first
+        XCTAssertEqual(rows[0]["sessions"], "10")
+        XCTAssertEqual(rows[0]["conversions"], "2")
+        XCTAssertEqual(rows[0]["conversion_rate"], "0.200000")
+        XCTAssertEqual(rows[0]["revenue"], "25.00")
+        XCTAssertEqual(rows[0]["revenue_per_session"], "2.5000")
+        XCTAssertEqual(rows[0]["relative_lift"], "null")
+        XCTAssertEqual(rows[1]["sessions"], "11")
+        XCTAssertEqual(rows[1]["conversions"], "4")
+        XCTAssertEqual(rows[1]["revenue"], "40.00")
+        XCTAssertEqual(rows[1]["absolute_lift"], "0.163636")
+        XCTAssertEqual(rows[1]["relative_lift"], "0.818182")
+        XCTAssertEqual(rows[1]["p_value_holm"], "null")  // two arms: no adjustment
+        XCTAssertEqual(rows[1]["low_sample"], "false")
+        XCTAssertEqual(rows[0]["srm_flag"], "false")
+    }
+
+    func testEdgeCasesPrintNullNeverNaN() throws {
+        let fixture = try ReportFixture()
+        // Control with zero conversions, a 100% arm, and a variant with no sessions in range.
+        try fixture.funnel("f2", variants: [("c", "Control", true, 50), ("all", "All", false, 25), ("none", "None", false, 25)])
+        try fixture.sessions("c", funnel: "f2", variant: "c", count: 4)
+        try fixture.sessions("x", funnel: "f2", variant: "all", count: 3, converted: 3)
+        // No control at all, a single variant.
+        try fixture.funnel("f3", variants: [("solo", "Solo", false, 100)])
+        try fixture.sessions("s", funnel: "f3", variant: "solo", count: 2, converted: 1)
+        let table = try VariantConversionReport(scope: ReportScope()).run(on: fixture.store)
+        let csv = CSVWriter().render(table)
+        XCTAssertFalse(csv.contains("nan") || csv.contains("inf"), csv)
+        let rows = try run(fixture)
+        let byVariant = Dictionary(uniqueKeysWithValues: rows.map { ($0["variant_id"]!, $0) })
+        XCTAssertEqual(byVariant["all"]?["conversion_rate"], "1.000000")
+        XCTAssertEqual(byVariant["all"]?["relative_lift"], "null")  // control converts 0%: undefined
+        XCTAssertEqual(byVariant["all"]?["absolute_lift"], "1.000000")
+        XCTAssertEqual(byVariant["none"]?["sessions"], "0")
+        XCTAssertEqual(byVariant["none"]?["conversion_rate"], "null")
+        XCTAssertEqual(byVariant["none"]?["p_value"], "null")
+        XCTAssertEqual(byVariant["solo"]?["chance_to_beat_control"], "null")  // no control
+        XCTAssertEqual(byVariant["solo"]?["srm_p_value"], "null")  // one variant
+        XCTAssertEqual(byVariant["solo"]?["low_sample"], "true")  // 2 < default 100
+    }
+
+    func testControlOptionAndHolmWithThreeArms() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("f4", variants: [("a", "A", true, 34), ("b", "B", false, 33), ("c", "C", false, 33)])
+        try fixture.sessions("a", funnel: "f4", variant: "a", count: 100, converted: 10)
+        try fixture.sessions("b", funnel: "f4", variant: "b", count: 100, converted: 20)
+        try fixture.sessions("c", funnel: "f4", variant: "c", count: 100, converted: 25)
+        let rows = try run(fixture)
+        XCTAssertNotEqual(rows[1]["p_value_holm"], "null")
+        XCTAssertGreaterThanOrEqual(Double(rows[1]["p_value_holm"]!)!, Double(rows[1]["p_value"]!)!)
+        let againstB = try run(fixture, VariantConversionReport(scope: ReportScope(), controlVariant: "b"))
+        XCTAssertEqual(againstB.first?["variant_id"], "b")
+        XCTAssertEqual(againstB.first?["is_control"], "true")
+    }
+
+    func testRevenueOfAZeroDecimalCurrencyIsInYen() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("ft", company: "tk", variants: [("tc", "Control", true, 100)])
+        try fixture.sessions("t", funnel: "ft", variant: "tc", count: 2, converted: 2, total: 150_000, company: "tk", currency: "JPY")
+        let rows = try run(fixture)
+        XCTAssertEqual(rows[0]["revenue"], "3000")
+        XCTAssertEqual(rows[0]["currency"], "JPY")
+    }
+
+    func testDatesAreCompanyLocalDays() throws {
+        // 2026-02-10 04:30Z is still February 9 in New York: a range starting Feb 10 local excludes it.
+        let fixture = try ReportFixture()
+        try fixture.funnel("f5", variants: [("v", "V", true, 100)])
+        try fixture.sessions("e", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T04:30:00.000Z")
+        try fixture.sessions("l", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T05:30:00.000Z")
+        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: "2026-02-10", to: "2026-02-11")))
+        XCTAssertEqual(rows[0]["sessions"], "1")
+        XCTAssertEqual(try ReportScope.localMidnight("2026-03-08", in: TimeZone(identifier: "America/New_York")!), "2026-03-08T05:00:00.000Z")
+        XCTAssertEqual(try ReportScope.localMidnight("2026-03-09", in: TimeZone(identifier: "America/New_York")!), "2026-03-09T04:00:00.000Z")
+    }
+}
