@@ -46,12 +46,24 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "sessions (funnel sessions) or leads (leads and converted leads).")
         var view: VariantConversionReport.View = .sessions
 
+        @Option(help: ArgumentHelp("Also write the results as funnel_ab_test_results rows for this test (idempotent).", valueName: "test-id"))
+        var writeResults: String?
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let opened = try Store.openExisting(path: store.resolvedPath)
             let report = VariantConversionReport(scope: scope.scope(funnels: funnels), view: view, controlVariant: control)
             try output.write(try runReport { try report.run(on: opened) })
+            if let writeResults {
+                do {
+                    let outcome = try report.writeResults(testID: writeResults, on: opened)
+                    FileHandle.standardError.write(
+                        Data("tally: funnel_ab_test_results for \(writeResults): \(outcome.written) written, \(outcome.unchanged) unchanged\n".utf8))
+                } catch let problem as VariantConversionReport.WriteProblem {
+                    throw CommandFailure(message: "error: \(problem.description); 'tally status' shows what is loaded", status: .usage)
+                }
+            }
         }
     }
 }

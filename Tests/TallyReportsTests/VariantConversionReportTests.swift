@@ -1,3 +1,4 @@
+import GRDB
 import TallyOutput
 import XCTest
 
@@ -97,5 +98,25 @@ final class VariantConversionReportTests: XCTestCase {
         XCTAssertEqual(rows[0]["sessions"], "1")
         XCTAssertEqual(try ReportScope.localMidnight("2026-03-08", in: TimeZone(identifier: "America/New_York")!), "2026-03-08T05:00:00.000Z")
         XCTAssertEqual(try ReportScope.localMidnight("2026-03-09", in: TimeZone(identifier: "America/New_York")!), "2026-03-09T04:00:00.000Z")
+    }
+
+    func testWriteResultsWritesOneRowPerVariantIdempotently() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("fw", variants: [("wa", "A", true, 50), ("wb", "B", false, 50)], minimumSessions: 10)
+        try fixture.sessions("a", funnel: "fw", variant: "wa", count: 200, converted: 20, total: 1000)
+        try fixture.sessions("b", funnel: "fw", variant: "wb", count: 200, converted: 40, total: 1000)
+        let report = VariantConversionReport(scope: ReportScope())
+        XCTAssertEqual(try report.writeResults(testID: "t_fw", on: fixture.store), .init(written: 2, unchanged: 0))
+        XCTAssertEqual(try report.writeResults(testID: "t_fw", on: fixture.store), .init(written: 0, unchanged: 2))
+        let rows = try fixture.store.queue.read { db in
+            try Row.fetchAll(db, sql: #"SELECT * FROM "funnel_ab_test_results" ORDER BY "variantId""#)
+        }
+        XCTAssertEqual(rows.map { $0["id"] as String }, ["tally:t_fw:wa", "tally:t_fw:wb"])
+        XCTAssertEqual(rows[1]["conversionRate"], 2000)  // 0.2000 at DECIMAL(5,4)
+        XCTAssertEqual(rows[1]["improvementOverControl"], 10000)  // +100%
+        XCTAssertEqual(rows[1]["isStatisticallySignificant"], 1)
+        XCTAssertEqual(rows[1]["avgOrderValue"], 1000)
+        XCTAssertEqual(rows[0]["calculatedAt"], "2026-02-10T12:00:00.000Z")
+        XCTAssertThrowsError(try report.writeResults(testID: "nope", on: fixture.store))
     }
 }

@@ -58,7 +58,17 @@ public struct VariantConversionReport {
 
     /// Runs the report on `store`.
     public func run(on store: Store) throws -> ReportTable {
-        let arms = try store.queue.write { db -> [Arm] in
+        let arms = try fetchArms(on: store)
+        var rows: [[ReportValue]] = []
+        for funnel in Self.grouped(arms) {
+            rows.append(contentsOf: statistics(for: funnel))
+        }
+        return ReportTable(columns: Self.columns, rows: rows)
+    }
+
+    /// Counts and revenue per funnel and variant, from `Queries/variant-conversion.sql`.
+    func fetchArms(on store: Store) throws -> [Arm] {
+        try store.queue.write { db -> [Arm] in
             try scope.install(in: db)
             let rows = try Row.fetchAll(
                 db, sql: QueryCatalog.sql("variant-conversion"),
@@ -74,11 +84,6 @@ public struct VariantConversionReport {
                     revenue: view == .leads ? nil : Money(minorUnits: Self.minorUnits(hundredths ?? 0, currency: currency), currency: currency))
             }
         }
-        var rows: [[ReportValue]] = []
-        for funnel in Self.grouped(arms) {
-            rows.append(contentsOf: statistics(for: funnel))
-        }
-        return ReportTable(columns: Self.columns, rows: rows)
     }
 
     /// Hundredths (DECIMAL scale 2) to minor units of `currency`, rounded half away from zero when
