@@ -1,4 +1,5 @@
 import Foundation
+import TallyCore
 
 /// Writes one export file the way PostgreSQL would: `COPY ... CSV HEADER` (NULL as an empty field,
 /// the empty string as `""`, quotes only when needed) or `row_to_json` NDJSON. Buffered; streams
@@ -92,11 +93,7 @@ public final class ExportWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func csvQuote(_ text: String) -> String {
-        let needs = text.isEmpty || text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        guard needs else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    private func csvQuote(_ text: String) -> String { CSVField.quote(text) }
 
     /// PostgreSQL array literal: elements quoted when they hold separators, quotes or spaces.
     private func postgresArray(_ items: [String]) -> String {
@@ -107,18 +104,6 @@ public final class ExportWriter {
         }.joined(separator: ",") + "}"
     }
 
-    private func jsonString(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
+    private func jsonString(_ text: String) -> String { JSONString.quoted(text) }
+
 }

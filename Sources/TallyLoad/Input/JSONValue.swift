@@ -1,3 +1,5 @@
+import TallyCore
+
 /// A parsed JSON value that keeps numbers as their exact text.
 ///
 /// Foundation's `JSONSerialization` turns `12.10` into the double 12.1; money and decimals in
@@ -51,22 +53,9 @@ indirect enum JSONValue: Equatable, Sendable {
     }
 
     static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        output += JSONString.quoted(text)
     }
+
 }
 
 /// Why a JSON text did not parse, and where (byte offset within the text).

@@ -1,4 +1,5 @@
 import Foundation
+import TallyCore
 
 /// RFC 4180 CSV: a header row, CRLF-free `\n` line ends, fields quoted only when needed.
 ///

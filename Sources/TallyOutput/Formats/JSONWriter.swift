@@ -1,3 +1,4 @@
+import TallyCore
 /// A JSON array with one object per row, keys in column order, two-space indentation.
 ///
 /// The encoder is hand-written rather than `JSONEncoder` so that key order, number text and
@@ -31,23 +32,6 @@ public struct JSONWriter: ReportWriter {
         }
     }
 
-    /// A JSON string literal; escapes quotes, backslashes and control characters, keeps other
-    /// Unicode as is (UTF-8).
-    static func string(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
+    /// A JSON string literal (shared escaping rules: `JSONString`).
+    static func string(_ text: String) -> String { JSONString.quoted(text) }
 }
