@@ -15,9 +15,11 @@ struct Tally: ParsableCommand {
             migrations named like production's, checks it for drift, and writes results as CSV, JSON \
             or a terminal table.
 
-            Example, over the bundled sample data:
-              tally migrate up --db /tmp/sample.sqlite
-              tally migrate status --db /tmp/sample.sqlite
+            Examples, over the bundled sample data:
+              tally verify SampleData
+              tally load SampleData --db /tmp/sample.sqlite --rejects /tmp/rejects.csv
+              tally report variant-conversion --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01
+              tally report discount-codes --db /tmp/sample.sqlite --company co_ny --format csv
 
             Exit statuses:
             \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
