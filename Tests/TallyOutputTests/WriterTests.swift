@@ -98,3 +98,12 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["csv", "json", "table"])
     }
 }
+
+final class CSVFieldRegressionTests: XCTestCase {
+    /// A field holding CRLF must be quoted: Swift's Character "\r\n" equals neither "\r" nor "\n".
+    func testCRLFInsideAFieldIsQuoted() {
+        XCTAssertEqual(CSVField.quote("a\r\nb"), "\"a\r\nb\"")
+        XCTAssertEqual(CSVField.quote("\r\n"), "\"\r\n\"")
+        XCTAssertEqual(CSVField.quote("plain"), "plain")
+    }
+}
