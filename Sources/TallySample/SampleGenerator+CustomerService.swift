@@ -33,9 +33,11 @@ extension SampleGenerator {
         // Late usage: February records written on 10 March, after February was closed.
         for index in 0..<(20 * scale) { records.append((Self.epoch + Int64(index % 27) * Self.day + 43_200_000, Self.epoch + 37 * Self.day)) }
         var callNumber = 0
+        // Filtered once: per record it made scale 100 quadratic (150k records × 80k customers).
+        let customersOf = Dictionary(grouping: customers, by: \.company)
         for (number, record) in records.enumerated() {
             let company = number % 3 == 2 ? "co_be" : "co_ny"
-            let companyCustomers = customers.filter { $0.company == company }
+            let companyCustomers = customersOf[company] ?? []
             let customer = companyCustomers[number % companyCustomers.count]
             let type = number < 4 * scale ? types[number % 4] : types[random.below(4)]
             let tier = number < 3 ? tiers[[0, 3, 4][number]] : tiers[random.below(tiers.count)]
