@@ -18,7 +18,8 @@ enum EmbeddedQueries {
 --             minor units. refunded sums "approvedAmount" of COMPLETED refunds.
 -- NULL:       session columns are NULL for codes seen only on orders; order columns NULL when no order.
 -- Order:      company, currency, code ('(no code)' sorts first in the report).
-WITH sessions_in_scope AS (
+WITH coded_sessions AS (
+    -- Sessions that typed any code, found through funnel_sessions_discountCode_idx.
     SELECT
         f."companyId" AS company_id,
         fs."funnelId" AS funnel_id,
@@ -37,13 +38,52 @@ WITH sessions_in_scope AS (
     JOIN temp."report_scope" AS s ON s."companyId" = f."companyId"
     JOIN "companies" AS c ON c."id" = f."companyId"
     LEFT JOIN "orders" AS o ON o."id" = fs."orderId"
-    WHERE fs."startedAt" >= s."fromUTC"
+    WHERE fs."discountCode" > ''
+        AND fs."startedAt" >= s."fromUTC"
         AND fs."startedAt" < s."toUTC"
         AND (:hasFunnelFilter = 0 OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
 ),
 
 coded_funnels AS (
-    SELECT DISTINCT company_id, funnel_id FROM sessions_in_scope WHERE code IS NOT NULL
+    SELECT DISTINCT company_id, funnel_id FROM coded_sessions WHERE code IS NOT NULL
+),
+
+baseline_sessions AS (
+    -- No-code sessions of those funnels, through funnel_sessions_funnelId_idx.
+    SELECT
+        cf.company_id,
+        fs."funnelId" AS funnel_id,
+        NULL AS code,
+        NULL AS raw_code,
+        fs."startedAt" AS started_at,
+        COALESCE(o."currency", fs."currency", c."currency") AS currency,
+        CASE
+            WHEN fs."orderId" IS NOT NULL
+                AND fs."status" = 'COMPLETED'
+                AND (o."id" IS NULL OR o."status" NOT IN ('CANCELED', 'REFUNDED'))
+            THEN 1 ELSE 0
+        END AS completed
+    FROM coded_funnels AS cf
+    JOIN "funnel_sessions" AS fs ON fs."funnelId" = cf.funnel_id
+    JOIN temp."report_scope" AS s ON s."companyId" = cf.company_id
+    JOIN "companies" AS c ON c."id" = cf.company_id
+    LEFT JOIN "orders" AS o ON o."id" = fs."orderId"
+    WHERE NULLIF(UPPER(TRIM(fs."discountCode")), '') IS NULL
+        AND fs."startedAt" >= s."fromUTC"
+        AND fs."startedAt" < s."toUTC"
+),
+
+sessions_in_scope AS (
+    SELECT * FROM coded_sessions WHERE code IS NOT NULL
+    UNION ALL
+    SELECT * FROM baseline_sessions
+),
+
+completed_refunds AS (
+    SELECT "orderId" AS order_id, SUM("approvedAmount") AS refunded
+    FROM "refunds"
+    WHERE "status" = 'COMPLETED'
+    GROUP BY "orderId"
 ),
 
 orders_in_scope AS (
@@ -60,14 +100,11 @@ orders_in_scope AS (
             WHEN NULLIF(UPPER(TRIM(o."discountCode")), '') IS NOT NULL THEN o."discountAmount"
             ELSE COALESCE(fs."discountAmount", 0)
         END AS discount,
-        (
-            SELECT SUM(r."approvedAmount")
-            FROM "refunds" AS r
-            WHERE r."orderId" = o."id" AND r."status" = 'COMPLETED'
-        ) AS refunded
+        cr.refunded
     FROM "orders" AS o
     JOIN temp."report_scope" AS s ON s."companyId" = o."companyId"
     LEFT JOIN "funnel_sessions" AS fs ON fs."orderId" = o."id"
+    LEFT JOIN completed_refunds AS cr ON cr.order_id = o."id"
     WHERE o."orderedAt" >= s."fromUTC"
         AND o."orderedAt" < s."toUTC"
         AND o."status" <> 'CANCELED'
@@ -83,9 +120,7 @@ session_stats AS (
         SUM(completed) AS completed,
         MIN(started_at) AS first_session,
         MAX(started_at) AS last_session
-    FROM sessions_in_scope AS si
-    WHERE code IS NOT NULL
-        OR EXISTS (SELECT 1 FROM coded_funnels AS cf WHERE cf.company_id = si.company_id AND cf.funnel_id = si.funnel_id)
+    FROM sessions_in_scope
     GROUP BY company_id, code_key, currency
 ),
 
