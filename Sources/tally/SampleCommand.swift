@@ -33,10 +33,24 @@ struct SampleCommand: ParsableCommand {
         try generator.generate()
         print("file,bytes,sha256")
         for name in generator.files.sorted() {
-            let path = (out as NSString).appendingPathComponent(name)
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            print("\(name),\(data.count),\(digest)")
+            let (bytes, digest) = try Self.sizeAndDigest((out as NSString).appendingPathComponent(name))
+            print("\(name),\(bytes),\(digest)")
         }
+    }
+
+    /// Streams the file through SHA-256 in 1 MiB reads: mapping a 400 MB file would count it all
+    /// as resident memory (measured: 473 MB peak at --scale 100; the generator itself stays ~60 MB).
+    static func sizeAndDigest(_ path: String) throws -> (Int, String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CommandFailure(message: "error: cannot read \(path)", status: .ioError)
+        }
+        defer { try? handle.close() }
+        var hash = SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hash.update(data: chunk)
+            size += chunk.count
+        }
+        return (size, hash.finalize().map { String(format: "%02x", $0) }.joined())
     }
 }
