@@ -23,6 +23,7 @@ public enum MigrationCatalog {
         addAffiliateClickQueue,
         addAffiliateFallbackURL,
         tallyLoadHistory,
+        tallyReportIndexes,
     ]
 
     /// The migration with this production name or changelog alias.

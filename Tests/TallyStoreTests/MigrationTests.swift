@@ -110,7 +110,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(
             rolledBack,
             [
-                "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
+                "tally_0002_report_indexes", "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
                 "20260203000000_add_affiliate_click_queue",
             ])
     }
