@@ -73,7 +73,7 @@ extension Store {
     }
 
     /// Runs `body` in one transaction with foreign key enforcement off (table rebuilds need it),
-    /// then checks every foreign key before committing.
+    /// then, when `body` applied or rolled back a migration, checks every foreign key before committing.
     private func runBatch(_ body: (Database) throws -> [String]) throws -> [String] {
         try queue.writeWithoutTransaction { db in
             // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched here.
@@ -82,6 +82,9 @@ extension Store {
             var names: [String] = []
             try db.inTransaction {
                 names = try body(db)
+                // Only a batch that changed the schema can have broken a foreign key. Checking on
+                // every open scanned the whole store (2.3 s per command on a 12M-row store).
+                guard !names.isEmpty else { return .commit }
                 let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
                 if !violations.isEmpty {
                     throw StoreError.foreignKeyViolations(

@@ -16,6 +16,29 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try store.checkSchema(), [])
     }
 
+    /// Opening runs no whole-store foreign key check when nothing is pending: the check once ran on
+    /// every open, costing seconds on a large store and refusing stores that hold a dangling row.
+    func testReopeningAnUpToDateStoreSkipsTheForeignKeyCheck() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tally-reopen-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try Store.open(path: path)
+        try store.queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(
+                sql: """
+                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt")
+                    VALUES ('cl_orphan', 'org_missing', 'C', 'c', '2026-01-01T00:00:00.000Z')
+                    """)
+        }
+        let reopened = try Store.open(path: path)
+        XCTAssertEqual(try reopened.migrateUp(), [])
+        // A batch that does change the schema still checks, and names the migration it blames.
+        XCTAssertThrowsError(try reopened.migrateDown(to: "tally_0001_load_history")) { error in
+            XCTAssertEqual(error as? StoreError, .foreignKeyViolations(migration: "tally_0002_report_indexes", count: 1))
+        }
+    }
+
     func testMigrationNamesFollowProductionAndSortInApplicationOrder() {
         let names = MigrationCatalog.all.map(\.name)
         XCTAssertEqual(names, names.sorted())
