@@ -91,4 +91,23 @@ final class CSVParserFuzzTests: XCTestCase {
             }
         }
     }
+
+    /// A read error right after a CR that ends a chunk reaches the caller. The parser once
+    /// swallowed it there (`try?`) and ended the file early, silently dropping the rest.
+    func testAReadErrorAfterACarriageReturnAtAChunkEndIsThrown() throws {
+        struct ReadFailure: Error {}
+        final class FailingSource: ByteSource {
+            var chunks: [ArraySlice<UInt8>] = [ArraySlice(Array("a,b\r".utf8))]
+            var bytesReadFromDisk: Int64 { 0 }
+            func nextChunk() throws -> ArraySlice<UInt8>? {
+                guard !chunks.isEmpty else { throw ReadFailure() }
+                return chunks.removeFirst()
+            }
+        }
+        var parser = CSVParser(source: FailingSource())
+        var record = CSVRecord()
+        XCTAssertThrowsError(try parser.next(into: &record)) { error in
+            XCTAssertTrue(error is ReadFailure, "\(error)")
+        }
+    }
 }

@@ -61,9 +61,8 @@ struct CSVParser {
                 } else if byte == UInt8(ascii: ",") {
                     record.endField()
                     sawAnyByte = true
-                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\r") { skipLineFeed() }
-                    line += 1
+                } else if Self.isLineEnd(byte) {
+                    try passLineEnd(byte)
                     if !sawAnyByte {
                         record.reset(line: line)  // a blank line is not a record
                         continue
@@ -79,9 +78,8 @@ struct CSVParser {
                 if byte == UInt8(ascii: ",") {
                     record.endField()
                     state = .fieldStart
-                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\r") { skipLineFeed() }
-                    line += 1
+                } else if Self.isLineEnd(byte) {
+                    try passLineEnd(byte)
                     record.endField()
                     return true
                 } else {
@@ -104,9 +102,8 @@ struct CSVParser {
                 } else if byte == UInt8(ascii: ",") {
                     record.endField()
                     state = .fieldStart
-                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\r") { skipLineFeed() }
-                    line += 1
+                } else if Self.isLineEnd(byte) {
+                    try passLineEnd(byte)
                     record.endField()
                     return true
                 } else {
@@ -118,9 +115,8 @@ struct CSVParser {
                 if byte == UInt8(ascii: ",") {
                     record.endField()
                     state = .fieldStart
-                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\r") { skipLineFeed() }
-                    line += 1
+                } else if Self.isLineEnd(byte) {
+                    try passLineEnd(byte)
                     record.endField()
                     return true
                 } else {
@@ -137,11 +133,23 @@ struct CSVParser {
         return true
     }
 
+    @inline(__always)
+    private static func isLineEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Counts the line that `byte` (LF, or CR with an optional LF after it) ends.
+    @inline(__always)
+    private mutating func passLineEnd(_ byte: UInt8) throws {
+        if byte == UInt8(ascii: "\r") { try skipLineFeed() }
+        line += 1
+    }
+
     /// After a CR, consumes an LF that follows (CRLF) when it is already in the current chunk or
-    /// the next one.
-    private mutating func skipLineFeed() {
+    /// the next one. A read error there is the caller's, like any other read error.
+    private mutating func skipLineFeed() throws {
         if position == chunk.endIndex, !isFinished {
-            if let next = try? source.nextChunk() {
+            if let next = try source.nextChunk() {
                 chunk = next
                 position = chunk.startIndex
             } else {
