@@ -46,3 +46,22 @@ public enum CurrencyExponent {
         exceptions[currency.uppercased()] ?? 2
     }
 }
+
+/// tally's one rounding rule for money: half away from zero, on integers.
+extension Money {
+    /// `value / divisor` rounded half away from zero (`divisor` > 0): 5 / 2 → 3, −5 / 2 → −3.
+    public static func divideRounded(_ value: Int64, by divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        let remainder = (value % divisor).magnitude
+        return remainder * 2 >= divisor.magnitude ? quotient + (value < 0 ? -1 : 1) : quotient
+    }
+
+    /// An integer amount with `decimals` decimals rewritten with `newDecimals` decimals: exact when
+    /// digits are added, rounded half away from zero when they are dropped (hundredths of a
+    /// DECIMAL(·,2) column to yen: 150050 → 1501).
+    public static func rescale(_ value: Int64, decimals: Int, to newDecimals: Int) -> Int64 {
+        var factor: Int64 = 1
+        for _ in 0..<abs(newDecimals - decimals) { factor *= 10 }
+        return newDecimals >= decimals ? value * factor : divideRounded(value, by: factor)
+    }
+}

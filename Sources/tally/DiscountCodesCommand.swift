@@ -14,9 +14,6 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions
 
-        @Option(name: .customLong("funnel"), help: ArgumentHelp("Only this funnel (repeatable).", valueName: "id"))
-        var funnels: [String] = []
-
         @Option(help: "Leave out codes used in fewer sessions than this (orders-only codes are kept).")
         var minSessions = 0
 
@@ -24,7 +21,7 @@ extension ReportCommand {
 
         func run() throws {
             let opened = try Store.openExisting(path: store.resolvedPath)
-            let report = DiscountCodesReport(scope: scope.scope(funnels: funnels), minimumSessions: minSessions)
+            let report = DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions)
             try output.write(try runReport { try report.run(on: opened) })
         }
     }

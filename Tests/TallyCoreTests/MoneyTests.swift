@@ -12,6 +12,24 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(Money(minorUnits: 7, currency: "usd").decimalText, "0.07")
     }
 
+    func testDivisionRoundsHalfAwayFromZero() {
+        XCTAssertEqual(Money.divideRounded(5, by: 2), 3)
+        XCTAssertEqual(Money.divideRounded(-5, by: 2), -3)
+        XCTAssertEqual(Money.divideRounded(4, by: 3), 1)
+        XCTAssertEqual(Money.divideRounded(-4, by: 3), -1)
+        XCTAssertEqual(Money.divideRounded(1_000, by: 7), 143)  // 142.857…
+        XCTAssertEqual(Money.divideRounded(0, by: 9), 0)
+    }
+
+    func testRescaleIsExactUpwardAndRoundsDownward() {
+        XCTAssertEqual(Money.rescale(150_050, decimals: 2, to: 0), 1_501)  // hundredths → yen, .50 up
+        XCTAssertEqual(Money.rescale(-150_049, decimals: 2, to: 0), -1_500)
+        XCTAssertEqual(Money.rescale(1_250, decimals: 2, to: 3), 12_500)  // hundredths → fils
+        XCTAssertEqual(Money.rescale(12_345, decimals: 3, to: 2), 1_235)
+        XCTAssertEqual(Money.rescale(1_500, decimals: 0, to: 2), 150_000)
+        XCTAssertEqual(Money.rescale(42, decimals: 2, to: 2), 42)
+    }
+
     func testExtremesDoNotOverflow() {
         XCTAssertEqual(
             Money(minorUnits: Int64.min, currency: "USD").decimalText, "-92233720368547758.08")

@@ -112,17 +112,10 @@ public struct DiscountCodesReport {
             VariantConversionReport.stat(rate), VariantConversionReport.stat(interval?.low), VariantConversionReport.stat(interval?.high),
             VariantConversionReport.stat(lift), VariantConversionReport.stat(relativeLift), VariantConversionReport.stat(pValue),
             line.orders.map { .integer(Int64($0)) } ?? .null, money(line.discount), money(line.gross), money(net),
-            orders > 0 ? money(line.total.map { Self.divideRounded($0, by: Int64(orders)) }) : .null,
-            orders > 0 ? money(line.discount.map { Self.divideRounded($0, by: Int64(orders)) }) : .null,
+            orders > 0 ? money(line.total.map { Money.divideRounded($0, by: Int64(orders)) }) : .null,
+            orders > 0 ? money(line.discount.map { Money.divideRounded($0, by: Int64(orders)) }) : .null,
             VariantConversionReport.stat(line.gross.flatMap { $0 > 0 ? Double(line.discount ?? 0) / Double($0) : nil }),
             line.firstUse.map(ReportValue.text) ?? .null, line.lastUse.map(ReportValue.text) ?? .null,
         ]
-    }
-
-    /// Integer division rounded half away from zero: averages of money stay exact minor units.
-    static func divideRounded(_ value: Int64, by divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        let remainder = abs(value % divisor)
-        return remainder * 2 >= divisor ? quotient + (value < 0 ? -1 : 1) : quotient
     }
 }

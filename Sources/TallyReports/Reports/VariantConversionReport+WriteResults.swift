@@ -41,10 +41,7 @@ extension VariantConversionReport {
         var scoped = self
         scoped.scope.funnels = [funnelID]
         scoped.view = .sessions
-        var arms = try scoped.fetchArms(on: store)
-        if let controlVariant, arms.contains(where: { $0.variant == controlVariant }) {
-            for index in arms.indices { arms[index].isControl = arms[index].variant == controlVariant }
-        }
+        let arms = markingControl(try scoped.fetchArms(on: store))
         let control = arms.first(where: \.isControl)
         let calculatedAt = try store.queue.write { db -> String in
             try scope.install(in: db)
@@ -78,7 +75,7 @@ extension VariantConversionReport {
                 let values: [DatabaseValueConvertible?] = [
                     "tally:\(testID):\(arm.variant)", testID, arm.variant, arm.sessions, arm.conversions,
                     Int64((rate * 10_000).rounded(.toNearestOrAwayFromZero)), revenueHundredths,
-                    arm.conversions > 0 ? Self.divideRounded(revenueHundredths, by: Int64(arm.conversions)) : 0,
+                    arm.conversions > 0 ? Money.divideRounded(revenueHundredths, by: Int64(arm.conversions)) : 0,
                     Int64((confidence * 10_000).rounded(.toNearestOrAwayFromZero)), improvement,
                     confidence >= threshold && !arm.isControl, calculatedAt,
                 ]
@@ -104,15 +101,7 @@ extension VariantConversionReport {
     /// Exact money back to DECIMAL(·,2) hundredths.
     static func hundredths(_ money: Money?) -> Int64 {
         guard let money else { return 0 }
-        let exponent = CurrencyExponent.of(money.currency)
-        var value = money.minorUnits
-        if exponent < 2 { for _ in exponent..<2 { value *= 10 } }
-        if exponent > 2 { return DiscountCodesReport.divideRounded(value, by: Int64(pow(10, Double(exponent - 2)))) }
-        return value
-    }
-
-    static func divideRounded(_ value: Int64, by divisor: Int64) -> Int64 {
-        DiscountCodesReport.divideRounded(value, by: divisor)
+        return Money.rescale(money.minorUnits, decimals: CurrencyExponent.of(money.currency), to: 2)
     }
 
     private var to: String? { scope.to }

@@ -89,17 +89,7 @@ public struct VariantConversionReport {
     /// Hundredths (DECIMAL scale 2) to minor units of `currency`, rounded half away from zero when
     /// the currency has fewer decimals (JPY: 150000 hundredths → 1500 yen).
     static func minorUnits(_ hundredths: Int64, currency: String) -> Int64 {
-        let exponent = CurrencyExponent.of(currency)
-        if exponent >= 2 {
-            var value = hundredths
-            for _ in 2..<exponent { value *= 10 }
-            return value
-        }
-        var divisor: Int64 = 1
-        for _ in exponent..<2 { divisor *= 10 }
-        let quotient = hundredths / divisor
-        let remainder = abs(hundredths % divisor)
-        return remainder * 2 >= divisor ? quotient + (hundredths < 0 ? -1 : 1) : quotient
+        Money.rescale(hundredths, decimals: 2, to: CurrencyExponent.of(currency))
     }
 
     /// Arms grouped by funnel (SQL order kept), the control first within each funnel.
@@ -111,16 +101,21 @@ public struct VariantConversionReport {
         return groups
     }
 
-    private func statistics(for funnel: [Arm]) -> [[ReportValue]] {
+    /// One funnel's arms with exactly the control marked: `--control` when it names a variant of
+    /// this funnel, else the one `isControl`; with two flagged, the first by name is the control
+    /// and the rest compare against it.
+    func markingControl(_ funnel: [Arm]) -> [Arm] {
         var arms = funnel
-        // The control: --control when it names a variant of this funnel, else the one isControl.
         if let controlVariant, arms.contains(where: { $0.variant == controlVariant }) {
             for index in arms.indices { arms[index].isControl = arms[index].variant == controlVariant }
-        } else if arms.filter(\.isControl).count > 1 {
-            // Two controls flagged: the first by name is the control; the rest compare against it.
-            let first = arms.firstIndex(where: \.isControl)!
+        } else if let first = arms.firstIndex(where: \.isControl) {
             for index in arms.indices where index != first { arms[index].isControl = false }
         }
+        return arms
+    }
+
+    private func statistics(for funnel: [Arm]) -> [[ReportValue]] {
+        var arms = markingControl(funnel)
         arms.sort { a, b in
             if a.isControl != b.isControl { return a.isControl }
             return a.variantName != b.variantName ? a.variantName < b.variantName : a.variant < b.variant
