@@ -45,7 +45,7 @@ coded_funnels AS (
 ),
 
 baseline_sessions AS (
-    -- No-code sessions of those funnels, through funnel_sessions_funnelId_idx.
+    -- No-code sessions of those funnels, through tally_funnel_sessions_report_idx (covering).
     SELECT
         cf.company_id,
         fs."funnelId" AS funnel_id,
