@@ -1,7 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point one way: TallyCore ← TallyStore ← TallyLoad ← (reports) ← TallyOutput ← tally (CLI).
+// Layers point one way: TallyCore ← TallyStore ← TallyLoad / TallyReports ← tally (CLI).
+// TallyOutput (writers) and TallySample (generator) depend only on TallyCore; TallyReports builds
+// TallyOutput tables. Report SQL in Queries/ is embedded into TallyReports by EmbedQueriesPlugin.
 let package = Package(
     name: "tally",
     platforms: [.macOS(.v13)],
@@ -32,16 +34,21 @@ let package = Package(
             ]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
         .target(name: "TallySample", dependencies: ["TallyCore"]),
+        .executableTarget(name: "EmbedQueries"),
+        .plugin(name: "EmbedQueriesPlugin", capability: .buildTool(), dependencies: ["EmbedQueries"]),
         .target(
             name: "TallyReports",
-            dependencies: ["TallyCore", "TallyStore", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "TallyCore", "TallyStore", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedQueriesPlugin"]),
         .executableTarget(
             name: "tally",
             dependencies: [
                 "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(

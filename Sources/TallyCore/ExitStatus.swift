@@ -6,6 +6,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case difference = 1
     /// A load committed its good rows but rejected some (see `--rejects`).
     case loadedWithRejects = 3
+    /// A close refused: the period or result was closed before from different inputs, and closed
+    /// figures are never rewritten (docs/CLOSES.md).
+    case closedPeriodChanged = 4
     /// Usage error: a bad option or argument (argument-parser's `EX_USAGE`).
     case usage = 64
     /// Bad data: input or store content that tally refuses.
@@ -19,8 +22,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     public var meaning: String {
         switch self {
         case .success: return "success"
-        case .difference: return "a check found a difference (schema drift)"
+        case .difference: return "a check found a difference (schema drift, or verify outputs that differ)"
         case .loadedWithRejects: return "load committed, but some rows were rejected (see --rejects)"
+        case .closedPeriodChanged: return "close refused: already closed from different inputs (nothing written)"
         case .usage: return "usage error: bad option, argument or migration name"
         case .dataError: return "bad data: rejected input, or a store tally cannot use"
         case .missingInput: return "missing input: no such file, directory or store"

@@ -65,3 +65,16 @@ extension Money {
         return newDecimals >= decimals ? value * factor : divideRounded(value, by: factor)
     }
 }
+
+/// Amounts the store keeps as DECIMAL(·,2) hundredths (orders, sessions, refunds).
+extension Money {
+    /// Hundredths of a DECIMAL(·,2) column as money of `currency`, rounded half away from zero when
+    /// the currency has fewer decimals (JPY: 150050 hundredths → ¥1501).
+    public init(hundredths: Int64, currency: String) {
+        self.init(minorUnits: Money.rescale(hundredths, decimals: 2, to: CurrencyExponent.of(currency)), currency: currency)
+    }
+
+    /// The amount as hundredths, for writing back to a DECIMAL(·,2) column (exact for every
+    /// currency with at most 2 decimals; rounded half away from zero beyond).
+    public var hundredths: Int64 { Money.rescale(minorUnits, decimals: CurrencyExponent.of(currency), to: 2) }
+}

@@ -5,7 +5,7 @@ import TallyCore
 /// Row-level problems are not errors but ``Reject`` records; these are the problems no row can be
 /// blamed for (a file that cannot be read, a truncated gzip, a header that cannot be mapped), and
 /// the `--strict` refusal.
-public enum LoadError: Error, Equatable, CustomStringConvertible {
+public enum LoadError: TallyError, Equatable {
     case cannotRead(path: String, reason: String)
     case missingInput(path: String)
     case corruptGzip(path: String, reason: String)
@@ -16,9 +16,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case missingIDColumn(path: String)
     case unknownTable(path: String)
     case unknownTableOption(String)
+    case bookkeepingTable(path: String, table: String)
     case strictRefusal(rejected: Int, unknownColumns: [String])
-
-    public var description: String { message }
 
     /// What went wrong, where, and what to try next.
     public var message: String {
@@ -43,6 +42,9 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
         case .unknownTable(let path):
             return "cannot tell which table \(path) holds; name the file after the table "
                 + "(affiliate_clicks.csv, AffiliateClick.json) or pass --table"
+        case .bookkeepingTable(let path, let table):
+            return "\(path) is named after \(table), tally's own bookkeeping table, which only tally writes; "
+                + "rename the file after the table it holds"
         case .unknownTableOption(let name):
             return "--table \(name) is not a mirrored table; 'tally status' lists them"
         case .strictRefusal(let rejected, let unknownColumns):
@@ -59,7 +61,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotRead, .corruptGzip: return .ioError
         case .missingInput: return .missingInput
-        case .unknownTableOption: return .usage
+        case .unknownTableOption, .bookkeepingTable: return .usage
         case .truncatedGzip, .emptyFile, .malformedFile, .duplicateHeader, .missingIDColumn, .unknownTable,
             .strictRefusal:
             return .dataError

@@ -1,4 +1,5 @@
 import Foundation
+import TallyStore
 
 /// Which files a load reads, in which order, with which format and table.
 ///
@@ -54,6 +55,8 @@ struct LoadPlan {
             let table: String
             if let tableOverride {
                 table = tableOverride
+            } else if let own = TableNameMatcher.bookkeepingTable(forFileName: name) {
+                throw LoadError.bookkeepingTable(path: file, table: own)
             } else if let matched = TableNameMatcher.table(forFileName: name, tables: tables) {
                 table = matched
             } else {
@@ -94,6 +97,12 @@ enum InputFormat: String, Equatable {
 /// Maps file names to tables: `affiliate_clicks.csv`, `affiliate_clicks-2026-02.ndjson.gz`,
 /// and Prisma model names such as `AffiliateClick.json` or `CSAIUsage.ndjson`.
 enum TableNameMatcher {
+    /// The tally bookkeeping table a file is named after (`tally_loads.csv`), if any.
+    static func bookkeepingTable(forFileName fileName: String) -> String? {
+        let base = String(fileName.prefix { $0 != "." }.prefix { $0 != "-" })
+        return OwnTables.isBookkeeping(base) ? base : nil
+    }
+
     static func table(forFileName fileName: String, tables: [String]) -> String? {
         let stem = String(fileName.prefix { $0 != "." })
         let base = String(stem.prefix { $0 != "-" })

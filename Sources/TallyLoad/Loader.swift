@@ -125,9 +125,11 @@ public struct Loader {
 
     /// Mirrored tables with parents before children (foreign keys), ties by name.
     static func tablesInForeignKeyOrder(_ db: Database) throws -> [String] {
+        // tally's bookkeeping tables (load history, close ledger) are never load targets; its
+        // loadable input tables (OwnTables.loadable) are, like any export.
         let names = try String.fetchAll(
-            db,
-            sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'tally\\_%' ESCAPE '\\' ORDER BY name")
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+        ).filter { !OwnTables.isBookkeeping($0) }
         var parentsOf: [String: Set<String>] = [:]
         for name in names {
             let parents = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(name.quotedDatabaseIdentifier))")

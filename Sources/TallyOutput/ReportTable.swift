@@ -10,11 +10,15 @@ public struct ReportTable: Equatable, Sendable {
     public let columns: [String]
     /// Rows, each with one value per column, in the report's documented order.
     public let rows: [[ReportValue]]
+    /// The columns a terminal table shows when the user names none: the ones a reader scans first.
+    public let defaultColumns: [String]
 
-    public init(columns: [String], rows: [[ReportValue]]) {
+    /// - Parameter defaultColumns: the terminal table's default selection; empty means every column.
+    public init(columns: [String], rows: [[ReportValue]], defaultColumns: [String] = []) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "every row needs one value per column")
         self.columns = columns
         self.rows = rows
+        self.defaultColumns = defaultColumns.isEmpty ? columns : defaultColumns
     }
 }
 
@@ -30,6 +34,9 @@ public enum ReportValue: Equatable, Sendable {
     case money(Money)
     /// A rate or statistic printed with a fixed number of decimals. Non-finite values print as null.
     case number(Double, decimals: Int)
+    /// A rate, interval bound, p-value or probability: 6 decimals in CSV, JSON and tables
+    /// (docs/REPORTS.md, "Numbers"). Non-finite values print as null.
+    case statistic(Double)
     /// Exact decimal text produced elsewhere (e.g. credited conversions `"0.333334"`); written
     /// verbatim, as a JSON number.
     case decimal(String)
@@ -43,6 +50,7 @@ public enum ReportValue: Equatable, Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .money(let money): return money.decimalText
         case .number(let value, let decimals): return FixedDecimal.format(value, decimals: decimals)
+        case .statistic(let value): return FixedDecimal.format(value, decimals: 6)
         case .decimal(let text): return text
         }
     }
@@ -50,7 +58,7 @@ public enum ReportValue: Equatable, Sendable {
     /// Whether terminal tables align the value to the right.
     var isNumeric: Bool {
         switch self {
-        case .integer, .money, .number, .decimal: return true
+        case .integer, .money, .number, .statistic, .decimal: return true
         case .null, .text, .bool: return false
         }
     }

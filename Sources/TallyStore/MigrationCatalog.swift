@@ -1,6 +1,6 @@
 /// Every migration tally knows, in the order they apply.
 ///
-/// The names are production's migration directory names (DATA_MODEL §3). Production migrations
+/// The names are production's migration directory names (docs/STORE.md, "Migrations"). Production migrations
 /// that change no mirrored table are not listed; `docs/STORE.md` names them and says why.
 public enum MigrationCatalog {
     /// All migrations in application order (name order).
@@ -24,6 +24,8 @@ public enum MigrationCatalog {
         addAffiliateFallbackURL,
         tallyLoadHistory,
         tallyReportIndexes,
+        tallyCloseLedger,
+        tallyCSAIPriceTiers,
     ]
 
     /// The migration with this production name or changelog alias.

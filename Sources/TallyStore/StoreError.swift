@@ -1,9 +1,10 @@
+import GRDB
 import TallyCore
 
 /// A failure of the store: opening it, migrating it, or finding it in a state tally cannot use.
 ///
 /// Each case says what went wrong and what the user can do, through ``message``.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+public enum StoreError: TallyError, Equatable {
     /// `--to` named a migration tally does not know.
     case unknownMigration(String)
     /// The store records migrations that this version of tally does not know.
@@ -18,8 +19,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A command that needs an existing store was given a path with none.
     case missingStore(path: String)
-
-    public var description: String { message }
+    /// SQLite refused an operation (`code` is its primary result code).
+    case sqlite(code: Int32, message: String)
 
     /// A sentence saying what went wrong, where, and what to try next.
     public var message: String {
@@ -41,6 +42,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "cannot open store \(path): \(reason); check the path given by --db or TALLY_DB"
         case .missingStore(let path):
             return "no store at \(path); create one with 'tally migrate up --db \(path)'"
+        case .sqlite(let code, let message):
+            switch code {
+            case 13: return "the disk is full (\(message)); nothing was written; free space and run the command again"
+            case 8: return "the store is read-only (\(message)); check the file's permissions, or copy it somewhere writable"
+            case 5, 6: return "another tally process holds the store (\(message)); wait for it to finish, or use another --db"
+            case 26, 11: return "the store is not a usable SQLite database (\(message)); check the path given by --db"
+            default: return "the store refused an operation: \(message)"
+            }
         }
     }
 
@@ -51,6 +60,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .appliedByNewerVersion, .migrationFailed, .foreignKeyViolations: return .dataError
         case .cannotOpen: return .ioError
         case .missingStore: return .missingInput
+        case .sqlite(let code, _):
+            // I/O-class failures (disk full, read-only, busy, cannot open, I/O error) are 74; the rest is data.
+            return [5, 6, 8, 10, 13, 14].contains(code) ? .ioError : .dataError
         }
+    }
+}
+
+extension StoreError {
+    /// A store failure for `error` when it came from SQLite, so that layers above need not know GRDB.
+    public static func describing(_ error: any Error) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        return .sqlite(code: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "SQLite error \(error.resultCode.rawValue)")
     }
 }

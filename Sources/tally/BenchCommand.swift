@@ -68,10 +68,10 @@ struct BenchCommand: ParsableCommand {
             let tallyStore = directory + "/tally-\(count).sqlite"
             try? FileManager.default.removeItem(atPath: tallyStore)
             let setup = try ChildProcess.run(tally, ["load", parents, "--db", tallyStore, "--quiet"])
-            guard setup.status == 0 else { throw CommandFailure(message: "error: loading the bench parents failed", status: .dataError) }
+            guard setup.status == 0 else { throw CommandFailure(message: "loading the bench parents failed", status: .dataError) }
             let load = try ChildProcess.run(tally, ["load", clicks, "--db", tallyStore, "--quiet", "--format", "csv"])
             guard load.status == 0 else {
-                throw CommandFailure(message: "error: tally load exited \(load.status) on \(clicks)", status: .dataError)
+                throw CommandFailure(message: "tally load exited \(load.status) on \(clicks)", status: .dataError)
             }
 
             // (a) baseline: the same schema and indexes, created by tally, filled by sqlite3 .import.
@@ -80,7 +80,7 @@ struct BenchCommand: ParsableCommand {
             _ = try Store.open(path: baselineStore)
             let baseline = try ChildProcess.run(sqlite3, [baselineStore, "-cmd", ".mode csv", ".import --skip 1 \(clicks) affiliate_clicks"])
             guard baseline.status == 0 else {
-                throw CommandFailure(message: "error: \(sqlite3) .import exited \(baseline.status); is the sqlite3 shell installed?", status: .ioError)
+                throw CommandFailure(message: "\(sqlite3) .import exited \(baseline.status); is the sqlite3 shell installed?", status: .ioError)
             }
             let baselineRate = Double(count) / baseline.seconds
             let tallyRate = Double(count) / load.seconds

@@ -20,7 +20,7 @@ enum ChildProcess {
         let start = Date()
         let spawned = posix_spawnp(&pid, executable, &fileActions, nil, argv, environ)
         guard spawned == 0 else {
-            throw CommandFailure(message: "error: cannot run \(executable): \(String(cString: strerror(spawned)))", status: .ioError)
+            throw CommandFailure(message: "cannot run \(executable): \(String(cString: strerror(spawned)))", status: .ioError)
         }
         var status: Int32 = 0
         var usage = rusage()

@@ -21,8 +21,7 @@ extension ReportCommand {
 
         func run() throws {
             let opened = try Store.openExisting(path: store.resolvedPath)
-            let report = DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions)
-            try output.write(try runReport { try report.run(on: opened) })
+            try output.write(try DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions).run(on: opened))
         }
     }
 }

@@ -48,9 +48,9 @@ struct LoadCommand: ParsableCommand {
         let summary: LoadSummary
         do {
             summary = try Loader(store: opened).load(paths: paths, options: options, sink: sink)
-        } catch let error as LoadError {
+        } catch {
             sink.finish()
-            throw CommandFailure(message: "error: \(error.message)", status: error.exitStatus)
+            throw error
         }
         sink.finish()
         for path in summary.skipped {
@@ -103,7 +103,7 @@ final class LoadReporter: LoadEventSink {
             guard FileManager.default.createFile(atPath: rejectsPath, contents: nil),
                 let handle = FileHandle(forWritingAtPath: rejectsPath)
             else {
-                throw CommandFailure(message: "error: cannot write \(rejectsPath); check the directory exists", status: .ioError)
+                throw CommandFailure(message: "cannot write \(rejectsPath); check the directory exists", status: .ioError)
             }
             handle.write(Data("file,line,column,value,reason,message\n".utf8))
             rejectsFile = handle

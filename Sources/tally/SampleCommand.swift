@@ -42,7 +42,7 @@ struct SampleCommand: ParsableCommand {
     /// as resident memory (measured: 473 MB peak at --scale 100; the generator itself stays ~60 MB).
     static func sizeAndDigest(_ path: String) throws -> (Int, String) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure(message: "error: cannot read \(path)", status: .ioError)
+            throw CommandFailure(message: "cannot read \(path)", status: .ioError)
         }
         defer { try? handle.close() }
         var hash = SHA256()

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import TallyCore
 import TallyStore
 
@@ -28,34 +27,38 @@ struct Tally: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
-            CommandGroup(name: "Report", subcommands: [ReportCommand.self, VerifyCommand.self]),
+            CommandGroup(name: "Report", subcommands: [ReportCommand.self, QueryCommand.self, VerifyCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 
-    /// Runs the command and maps tally's errors to their documented exit statuses.
+    /// Runs the command. This is the one place errors become messages and exit statuses: every
+    /// layer throws a `TallyError` carrying its own message, hint and status.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as StoreError {
-            FileHandle.standardError.write(Data("tally: error: \(error.message)\n".utf8))
-            Foundation.exit(error.exitStatus.rawValue)
-        } catch let error as DatabaseError {
-            // GRDB's description repeats the whole SQL; the message and code are what helps.
-            FileHandle.standardError.write(
-                Data("tally: error: the store refused an operation: \(error.message ?? "SQLite error \(error.resultCode)")\n".utf8))
-            Foundation.exit(ExitStatus.dataError.rawValue)
-        } catch let error as CommandFailure {
-            FileHandle.standardError.write(Data("tally: \(error.message)\n".utf8))
-            Foundation.exit(error.status.rawValue)
+        } catch let error as TallyError {
+            fail(error)
         } catch {
-            exit(withError: error)
+            if let storeError = StoreError.describing(error) { fail(storeError) }
+            exit(withError: error)  // argument-parser's own errors: usage (64), help, version
         }
+    }
+
+    /// Prints `tally: error: <message>` (or `tally: <message>` for the outcomes that are not errors:
+    /// a found difference, a load with rejects) and the hint, then exits with the error's status.
+    private static func fail(_ error: TallyError) -> Never {
+        let isOutcome = error.exitStatus == .difference || error.exitStatus == .loadedWithRejects
+        FileHandle.standardError.write(Data("tally: \(isOutcome ? "" : "error: ")\(error.description)\n".utf8))
+        Foundation.exit(error.exitStatus.rawValue)
     }
 }
 
-/// A command outcome that is not success: what to print on stderr and which status to exit with.
-struct CommandFailure: Error {
+/// A command outcome that is not success, raised by the CLI itself: what to say and which status.
+struct CommandFailure: TallyError {
     let message: String
+    var hint: String? = nil
     let status: ExitStatus
+
+    var exitStatus: ExitStatus { status }
 }

@@ -11,7 +11,14 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "variant-conversion",
             abstract: "A/B variant conversion per funnel: rates with intervals, lifts, p-values, chance to beat control, SRM.",
-            discussion: "Example: tally report variant-conversion --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01")
+            discussion: """
+                With --write-results TEST the command is a close (docs/CLOSES.md): it prints the \
+                funnel_ab_test_results rows it writes (or, with --dry-run, would write) instead of the \
+                report; a re-run with unchanged inputs writes nothing and prints the same bytes, and \
+                one with changed inputs is refused with exit status 4.
+
+                Example: tally report variant-conversion --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01
+                """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions
@@ -22,24 +29,53 @@ extension ReportCommand {
         @Option(help: "sessions (funnel sessions) or leads (leads and converted leads).")
         var view: VariantConversionReport.View = .sessions
 
-        @Option(help: ArgumentHelp("Also write the results as funnel_ab_test_results rows for this test (idempotent).", valueName: "test-id"))
+        @Option(help: ArgumentHelp("Write the results as funnel_ab_test_results rows for this test, as a close.", valueName: "test-id"))
         var writeResults: String?
 
+        @Option(help: ArgumentHelp("With --write-results: the calculatedAt instant (default: the range end).", valueName: "time"))
+        var asOf: Instant?
+
+        @Flag(help: "With --write-results: print what would be written, write nothing.")
+        var dryRun = false
+
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if writeResults == nil && (asOf != nil || dryRun) {
+                throw ValidationError("--as-of and --dry-run go with --write-results")
+            }
+        }
 
         func run() throws {
             let opened = try Store.openExisting(path: store.resolvedPath)
             let report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
-            try output.write(try runReport { try report.run(on: opened) })
-            if let writeResults {
-                do {
-                    let outcome = try report.writeResults(testID: writeResults, on: opened)
-                    FileHandle.standardError.write(
-                        Data("tally: funnel_ab_test_results for \(writeResults): \(outcome.written) written, \(outcome.unchanged) unchanged\n".utf8))
-                } catch let problem as VariantConversionReport.WriteProblem {
-                    throw CommandFailure(message: "error: \(problem.description); 'tally status' shows what is loaded", status: .usage)
-                }
+            guard let writeResults else {
+                try output.write(try report.run(on: opened))
+                return
             }
+            let plan = try report.resultsPlan(testID: writeResults, asOf: asOf?.milliseconds, on: opened)
+            let outcome = try CloseStage.execute(plan, on: opened, dryRun: dryRun)
+            try output.write(plan.writtenTable)
+            say(outcome.summary(closeId: plan.id))
         }
     }
+}
+
+extension CloseStage.Outcome {
+    /// One stderr line saying what the close did.
+    func summary(closeId: String) -> String {
+        switch self {
+        case .closed(let rows): return "closed \(closeId): \(rows) row(s) written"
+        case .unchanged: return "\(closeId) is already closed from the same inputs: nothing written"
+        case .dryRun(let rows, let alreadyClosed):
+            return alreadyClosed
+                ? "dry run: \(closeId) is already closed from the same inputs; a close would write nothing"
+                : "dry run: a close of \(closeId) would write \(rows) row(s); nothing written"
+        }
+    }
+}
+
+/// Writes one line to stderr, prefixed `tally: `.
+func say(_ line: String) {
+    FileHandle.standardError.write(Data("tally: \(line)\n".utf8))
 }

@@ -35,11 +35,7 @@ struct VerifyCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let store = try Store.open(path: temporary.appendingPathComponent("verify.sqlite").path)
         let sink = QuietSink()
-        do {
-            _ = try Loader(store: store).load(paths: [fixtures], options: LoadOptions(), sink: sink)
-        } catch let error as LoadError {
-            throw CommandFailure(message: "error: \(error.message)", status: error.exitStatus)
-        }
+        _ = try Loader(store: store).load(paths: [fixtures], options: LoadOptions(), sink: sink)
         if sink.rejected > 0 {
             FileHandle.standardError.write(Data("tally: verify: \(sink.rejected) fixture row(s) were rejected while loading\n".utf8))
         }
@@ -58,7 +54,7 @@ struct VerifyCommand: ParsableCommand {
     private func compare(store: Store, directory: String) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw CommandFailure(
-                message: "error: no expected outputs at \(directory); record them with 'tally verify \(fixtures) --record'",
+                message: "no expected outputs at \(directory); record them with 'tally verify \(fixtures) --record'",
                 status: .missingInput)
         }
         let files = names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
@@ -83,7 +79,7 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         guard compared > 0 else {
-            throw CommandFailure(message: "error: no expected report outputs in \(directory)", status: .missingInput)
+            throw CommandFailure(message: "no expected report outputs in \(directory)", status: .missingInput)
         }
         if differing > 0 {
             throw CommandFailure(

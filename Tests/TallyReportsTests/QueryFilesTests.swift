@@ -3,36 +3,44 @@ import XCTest
 
 @testable import TallyReports
 
-/// Every report has its SQL file in Queries/, every file belongs to a report, and the copy embedded
-/// in the binary is byte for byte the file (run scripts/embed-queries.sh after editing Queries/).
+/// Every report has its SQL folder in Queries/, every folder belongs to a report (or is shared/),
+/// and what the binary carries is byte for byte the files (the build plugin embeds them).
 final class QueryFilesTests: XCTestCase {
     private var queries: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Queries")
     }
 
+    private func sqlFiles() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: queries.path)
+        return (enumerator?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".sql") }.sorted()
+    }
+
     func testEmbeddedQueriesEqualTheFiles() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: queries.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let files = sqlFiles()
         XCTAssertEqual(files.map { String($0.dropLast(4)) }, QueryCatalog.names)
         for file in files {
-            var text = try String(contentsOf: queries.appendingPathComponent(file), encoding: .utf8)
-            if text.hasSuffix("\n") { text.removeLast() }
-            XCTAssertEqual(QueryCatalog.sql(String(file.dropLast(4))), text, "\(file): run scripts/embed-queries.sh")
+            let text = try String(contentsOf: queries.appendingPathComponent(file), encoding: .utf8)
+            XCTAssertEqual(QueryCatalog.text(of: String(file.dropLast(4))), text, file)
         }
     }
 
-    func testEveryQueryBelongsToAReportAndEveryReportHasItsQuery() {
-        XCTAssertEqual(Set(ReportCatalog.entries.map(\.query)), Set(QueryCatalog.names))
+    func testEveryQueryFolderBelongsToAReport() {
+        let folders = Set(QueryCatalog.names.map { String($0.prefix { $0 != "/" }) })
+        let reports = Set([VariantConversionReport.name, DiscountCodesReport.name])
+        XCTAssertEqual(folders, reports.union(["shared"]))
+        XCTAssertTrue(QueryCatalog.names.allSatisfy { $0.contains("/") }, "every query lives in a folder")
         for entry in ReportCatalog.entries {
-            XCTAssertTrue(entry.name.hasPrefix(entry.query), entry.name)
+            XCTAssertTrue(reports.contains { entry.name.hasPrefix($0) }, entry.name)
         }
     }
 
     func testEachQueryOpensWithItsContractHeader() {
         for name in QueryCatalog.names {
             let sql = QueryCatalog.sql(name)
-            XCTAssertTrue(sql.hasPrefix("-- \(name):"), name)
-            for section in ["Grain:", "Parameters:", "Units:", "NULL:", "Order:"] {
+            XCTAssertTrue(sql.hasPrefix("-- \(name.split(separator: "/").last!):") || sql.hasPrefix("-- \(name):"), name)
+            let sections = name.hasPrefix("shared/") ? ["Grain:", "Installed:"] : ["Grain:", "Inputs:", "NULL:", "Order:"]
+            for section in sections {
                 XCTAssertTrue(sql.contains(section), "\(name) lacks \(section)")
             }
         }

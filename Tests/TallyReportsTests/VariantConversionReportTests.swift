@@ -1,5 +1,6 @@
 import GRDB
 import TallyOutput
+import TallyCore
 import XCTest
 
 @testable import TallyReports
@@ -22,7 +23,7 @@ final class VariantConversionReportTests: XCTestCase {
         // A canceled order is not a conversion; a session outside the range is not an exposure.
         try fixture.sessions("c", funnel: "f1", variant: "vb", count: 1, converted: 1, orderStatus: "CANCELED")
         try fixture.sessions("d", funnel: "f1", variant: "va", count: 1, startedAt: "2026-05-01T00:00:00.000Z")
-        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: "2026-02-01", to: "2026-03-01")))
+        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-01"), to: CalendarDay("2026-03-01"))))
         XCTAssertEqual(rows.map { $0["variant_id"] }, ["va", "vb"])  // control first
         XCTAssertEqual(rows[0]["sessions"], "10")
         XCTAssertEqual(rows[0]["conversions"], "2")
@@ -94,20 +95,26 @@ final class VariantConversionReportTests: XCTestCase {
         try fixture.funnel("f5", variants: [("v", "V", true, 100)])
         try fixture.sessions("e", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T04:30:00.000Z")
         try fixture.sessions("l", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T05:30:00.000Z")
-        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: "2026-02-10", to: "2026-02-11")))
+        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-11"))))
         XCTAssertEqual(rows[0]["sessions"], "1")
-        XCTAssertEqual(try ReportScope.localMidnight("2026-03-08", in: TimeZone(identifier: "America/New_York")!), "2026-03-08T05:00:00.000Z")
-        XCTAssertEqual(try ReportScope.localMidnight("2026-03-09", in: TimeZone(identifier: "America/New_York")!), "2026-03-09T04:00:00.000Z")
+        let newYork = try CompanyTimeZone(identifier: "America/New_York")
+        XCTAssertEqual(UTCTimestamp.format(newYork.start(of: CalendarDay("2026-03-08")!)), "2026-03-08T05:00:00.000Z")
+        XCTAssertEqual(UTCTimestamp.format(newYork.start(of: CalendarDay("2026-03-09")!)), "2026-03-09T04:00:00.000Z")
     }
 
-    func testWriteResultsWritesOneRowPerVariantIdempotently() throws {
+    func testWriteResultsIsACloseThatWritesOnceAndRefusesChangedInputs() throws {
         let fixture = try ReportFixture()
         try fixture.funnel("fw", variants: [("wa", "A", true, 50), ("wb", "B", false, 50)], minimumSessions: 10)
         try fixture.sessions("a", funnel: "fw", variant: "wa", count: 200, converted: 20, total: 1000)
         try fixture.sessions("b", funnel: "fw", variant: "wb", count: 200, converted: 40, total: 1000)
         let report = VariantConversionReport(scope: ReportScope())
-        XCTAssertEqual(try report.writeResults(testID: "t_fw", on: fixture.store), .init(written: 2, unchanged: 0))
-        XCTAssertEqual(try report.writeResults(testID: "t_fw", on: fixture.store), .init(written: 0, unchanged: 2))
+        let plan = try report.resultsPlan(testID: "t_fw", asOf: nil, on: fixture.store)
+        XCTAssertEqual(try CloseStage.execute(plan, on: fixture.store, dryRun: true), .dryRun(rows: 2, alreadyClosed: false))
+        XCTAssertEqual(try fixture.store.queue.read { db in try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "funnel_ab_test_results""#) }, 0)
+        XCTAssertEqual(try CloseStage.execute(plan, on: fixture.store, dryRun: false), .closed(rows: 2))
+        let again = try report.resultsPlan(testID: "t_fw", asOf: nil, on: fixture.store)
+        XCTAssertEqual(try CloseStage.execute(again, on: fixture.store, dryRun: false), .unchanged)
+        XCTAssertEqual(again.writtenTable, plan.writtenTable, "a re-run prints the same rows")
         let rows = try fixture.store.queue.read { db in
             try Row.fetchAll(db, sql: #"SELECT * FROM "funnel_ab_test_results" ORDER BY "variantId""#)
         }
@@ -117,6 +124,25 @@ final class VariantConversionReportTests: XCTestCase {
         XCTAssertEqual(rows[1]["isStatisticallySignificant"], 1)
         XCTAssertEqual(rows[1]["avgOrderValue"], 1000)
         XCTAssertEqual(rows[0]["calculatedAt"], "2026-02-10T12:00:00.000Z")
-        XCTAssertThrowsError(try report.writeResults(testID: "nope", on: fixture.store))
+        XCTAssertThrowsError(try report.resultsPlan(testID: "nope", asOf: nil, on: fixture.store)) { error in
+            XCTAssertEqual((error as? ReportError)?.exitStatus, .usage)
+        }
+        // One more converted session for B: the inputs changed, so the close is refused and names it.
+        try fixture.sessions("late", funnel: "fw", variant: "wb", count: 1, converted: 1, total: 1000)
+        let changed = try report.resultsPlan(testID: "t_fw", asOf: nil, on: fixture.store)
+        XCTAssertThrowsError(try CloseStage.execute(changed, on: fixture.store, dryRun: false)) { error in
+            guard let error = error as? CloseError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.exitStatus, .closedPeriodChanged)
+            XCTAssertTrue(error.message.contains("funnel_variants wb changed"), error.message)
+            XCTAssertTrue(error.message.contains("funnel_ab_test_results tally:t_fw:wb changed"), error.message)
+        }
+        let ledger = try fixture.store.queue.read { db in
+            try Row.fetchAll(db, sql: #"SELECT "role", "rowId" FROM "tally_close_items" ORDER BY "role", "rowId""#)
+        }
+        XCTAssertEqual(ledger.map { "\($0["role"] as String) \($0["rowId"] as String)" },
+            ["INPUT wa", "INPUT wb", "OUTPUT tally:t_fw:wa", "OUTPUT tally:t_fw:wb"])
+        // A new --as-of is a different output: refused too, since calculatedAt would change.
+        let later = try report.resultsPlan(testID: "t_fw", asOf: 1_900_000_000_000, on: fixture.store)
+        XCTAssertThrowsError(try CloseStage.execute(later, on: fixture.store, dryRun: false))
     }
 }

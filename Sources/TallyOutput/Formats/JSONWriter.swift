@@ -28,7 +28,7 @@ public struct JSONWriter: ReportWriter {
         case .integer(let number): return String(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .money(let money): return string(money.decimalText)
-        case .number, .decimal: return value.plainText ?? "null"
+        case .number, .statistic, .decimal: return value.plainText ?? "null"
         }
     }
 

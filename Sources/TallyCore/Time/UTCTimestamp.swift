@@ -139,9 +139,7 @@ public enum UTCTimestamp {
     static func isLeapYear(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     /// Days in `month` of `year` (proleptic Gregorian).
-    public static func daysInMonthPublic(year: Int, month: Int) -> Int { daysInMonth(year: year, month: month) }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30

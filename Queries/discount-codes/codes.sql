@@ -1,12 +1,12 @@
--- discount-codes: how each discount code performs, against the sessions that used no code.
+-- discount-codes/codes: how each discount code performs, against the sessions that used no code.
 --
 -- Grain:      one row per company, currency and canonical code (trimmed, upper-case), plus one
 --             baseline row per company and currency with code '(no code)'.
--- Parameters: :hasFunnelFilter  1 when temp.report_funnels lists the funnels to keep, else 0;
---             temp.report_scope one row per company in scope with its range in UTC [from, to).
+-- Inputs:     temp views funnels_in_scope and session_outcomes (Queries/shared/); temp.report_scope
+--             one row per company in scope with its range in UTC [from, to); temp.report_funnels.
 -- Sessions:   funnel sessions by "startedAt"; the baseline counts no-code sessions of the funnels
 --             where some session used a code in the range ("the same funnels and period").
--- Completion: as DATA_MODEL §5.1: an "orderId", status COMPLETED, order not CANCELED or REFUNDED.
+-- Completion: session_outcomes.converted (docs/REPORTS.md, "Conversion").
 -- Orders:     orders by "orderedAt", not CANCELED; an order's code is its own "discountCode", else
 --             its session's; its discount is the order's "discountAmount" when the order carries the
 --             code, else the session's.
@@ -17,27 +17,18 @@
 WITH coded_sessions AS (
     -- Sessions that typed any code, found through funnel_sessions_discountCode_idx.
     SELECT
-        f."companyId" AS company_id,
-        fs."funnelId" AS funnel_id,
-        NULLIF(UPPER(TRIM(fs."discountCode")), '') AS code,
-        fs."discountCode" AS raw_code,
-        fs."startedAt" AS started_at,
-        COALESCE(o."currency", fs."currency", c."currency") AS currency,
-        CASE
-            WHEN fs."orderId" IS NOT NULL
-                AND fs."status" = 'COMPLETED'
-                AND (o."id" IS NULL OR o."status" NOT IN ('CANCELED', 'REFUNDED'))
-            THEN 1 ELSE 0
-        END AS completed
-    FROM "funnel_sessions" AS fs
-    JOIN "funnels" AS f ON f."id" = fs."funnelId"
-    JOIN temp."report_scope" AS s ON s."companyId" = f."companyId"
-    JOIN "companies" AS c ON c."id" = f."companyId"
-    LEFT JOIN "orders" AS o ON o."id" = fs."orderId"
-    WHERE fs."discountCode" > ''
-        AND fs."startedAt" >= s."fromUTC"
-        AND fs."startedAt" < s."toUTC"
-        AND (:hasFunnelFilter = 0 OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
+        f.company_id,
+        so.funnel_id,
+        NULLIF(UPPER(TRIM(so.discount_code)), '') AS code,
+        so.discount_code AS raw_code,
+        so.started_at,
+        COALESCE(so.currency, f.currency) AS currency,
+        so.converted AS completed
+    FROM session_outcomes AS so
+    JOIN funnels_in_scope AS f ON f.funnel_id = so.funnel_id
+    WHERE so.discount_code > ''
+        AND so.started_at >= f.from_utc
+        AND so.started_at < f.to_utc
 ),
 
 coded_funnels AS (
@@ -48,25 +39,18 @@ baseline_sessions AS (
     -- No-code sessions of those funnels, through tally_funnel_sessions_report_idx (covering).
     SELECT
         cf.company_id,
-        fs."funnelId" AS funnel_id,
+        so.funnel_id,
         NULL AS code,
         NULL AS raw_code,
-        fs."startedAt" AS started_at,
-        COALESCE(o."currency", fs."currency", c."currency") AS currency,
-        CASE
-            WHEN fs."orderId" IS NOT NULL
-                AND fs."status" = 'COMPLETED'
-                AND (o."id" IS NULL OR o."status" NOT IN ('CANCELED', 'REFUNDED'))
-            THEN 1 ELSE 0
-        END AS completed
+        so.started_at,
+        COALESCE(so.currency, f.currency) AS currency,
+        so.converted AS completed
     FROM coded_funnels AS cf
-    JOIN "funnel_sessions" AS fs ON fs."funnelId" = cf.funnel_id
-    JOIN temp."report_scope" AS s ON s."companyId" = cf.company_id
-    JOIN "companies" AS c ON c."id" = cf.company_id
-    LEFT JOIN "orders" AS o ON o."id" = fs."orderId"
-    WHERE NULLIF(UPPER(TRIM(fs."discountCode")), '') IS NULL
-        AND fs."startedAt" >= s."fromUTC"
-        AND fs."startedAt" < s."toUTC"
+    JOIN funnels_in_scope AS f ON f.funnel_id = cf.funnel_id
+    JOIN session_outcomes AS so ON so.funnel_id = cf.funnel_id
+    WHERE NULLIF(UPPER(TRIM(so.discount_code)), '') IS NULL
+        AND so.started_at >= f.from_utc
+        AND so.started_at < f.to_utc
 ),
 
 sessions_in_scope AS (
@@ -104,7 +88,8 @@ orders_in_scope AS (
     WHERE o."orderedAt" >= s."fromUTC"
         AND o."orderedAt" < s."toUTC"
         AND o."status" <> 'CANCELED'
-        AND (:hasFunnelFilter = 0 OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
+        AND (NOT EXISTS (SELECT 1 FROM temp."report_funnels")
+            OR fs."funnelId" IN (SELECT "id" FROM temp."report_funnels"))
 ),
 
 session_stats AS (

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+import GRDB
+import TallyCore
+import TallyOutput
+
+/// Everything a close would write, computed before anything is written: the rows, the inputs they
+/// were computed from, and the key that makes the close unique (docs/CLOSES.md).
+///
+/// A report that writes to the store (`--write-results`, affiliate payouts, the billing close)
+/// builds a `ClosePlan` and hands it to ``CloseStage``; it never writes rows itself.
+public struct ClosePlan: Sendable {
+    /// What kind of close: `ab-test-results`, `affiliate-payouts`, `cs-ai-billing`.
+    public let kind: String
+    /// The documented key: a second close of the same kind and key is a re-run
+    /// (e.g. `<testId>|<fromUTC>|<toUTC>`).
+    public let scopeKey: String
+    /// The `--as-of` instant the close stands for; written into the rows instead of the clock.
+    public let asOf: UTCTimestamp.Milliseconds
+    /// The inputs the rows were computed from, each with a content hash.
+    public let inputs: [CloseItem]
+    /// The rows the close writes.
+    public let writes: [CloseWrite]
+
+    public init(kind: String, scopeKey: String, asOf: UTCTimestamp.Milliseconds, inputs: [CloseItem], writes: [CloseWrite]) {
+        self.kind = kind
+        self.scopeKey = scopeKey
+        self.asOf = asOf
+        // Sorted so the hashes do not depend on the order a report happened to produce them in.
+        self.inputs = inputs.sorted { ($0.table, $0.rowId) < ($1.table, $1.rowId) }
+        self.writes = writes.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+    }
+
+    /// The close's id in the ledger: `<kind>:<scopeKey>`, deterministic.
+    public var id: String { "\(kind):\(scopeKey)" }
+
+    /// SHA-256 over every input's table, id and content hash.
+    var inputsHash: String { CloseItem.hash(inputs.map { "\($0.table)\u{1F}\($0.rowId)\u{1F}\($0.contentHash)" }) }
+    /// SHA-256 over every written row's content.
+    var outputsHash: String { CloseItem.hash(writes.map { "\($0.table)\u{1F}\($0.id)\u{1F}\($0.contentHash)" }) }
+
+    /// The rows as a table for output: one per written row, columns of the first written table.
+    public var writtenTable: ReportTable {
+        guard let first = writes.first else { return ReportTable(columns: ["id"], rows: []) }
+        return ReportTable(columns: first.columns, rows: writes.map { $0.values.map(ReportValue.init(storeValue:)) })
+    }
+}
+
+/// One row a close read (an input) or wrote (an output), by table and id, with a content hash.
+public struct CloseItem: Hashable, Sendable {
+    public let table: String
+    public let rowId: String
+    /// SHA-256 hex of the row's content, as the close saw it.
+    public let contentHash: String
+
+    public init(table: String, rowId: String, contentHash: String) {
+        self.table = table
+        self.rowId = rowId
+        self.contentHash = contentHash
+    }
+
+    /// An input described by its fields, hashed: `CloseItem(table:rowId:fields:)`.
+    public init(table: String, rowId: String, fields: [String]) {
+        self.init(table: table, rowId: rowId, contentHash: Self.hash(fields))
+    }
+
+    /// SHA-256 hex of `parts` joined by U+001E (a separator no field text contains).
+    static func hash(_ parts: [String]) -> String {
+        SHA256.hash(data: Data(parts.joined(separator: "\u{1E}").utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// One row a close writes: an upsert by `id` into `table`.
+public struct CloseWrite: Sendable {
+    public let table: String
+    /// Column names, `id` first.
+    public let columns: [String]
+    public let values: [DatabaseValue]
+
+    public init(table: String, values: [(String, (any DatabaseValueConvertible)?)]) {
+        precondition(values.first?.0 == "id", "a written row starts with its id")
+        self.table = table
+        self.columns = values.map(\.0)
+        self.values = values.map { $0.1?.databaseValue ?? .null }
+    }
+
+    public var id: String { String.fromDatabaseValue(values[0]) ?? "" }
+
+    /// SHA-256 of the row's columns and values.
+    var contentHash: String {
+        CloseItem.hash(zip(columns, values).map { "\($0)=\(Self.canonical($1))" })
+    }
+
+    /// A value's text with its storage class, so 1 (integer) and '1' (text) hash differently.
+    private static func canonical(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "n:"
+        case .int64(let number): return "i:\(number)"
+        case .double(let number): return "r:\(number)"
+        case .string(let text): return "t:\(text)"
+        case .blob(let data): return "b:\(data.base64EncodedString())"
+        }
+    }
+}
+
+extension ReportValue {
+    /// A stored value as a report cell: integers and text as themselves.
+    init(storeValue value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .double(let number): self = .statistic(number)
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .text(data.base64EncodedString())
+        }
+    }
+}

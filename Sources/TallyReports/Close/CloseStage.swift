@@ -1,0 +1,110 @@
+import GRDB
+import TallyCore
+import TallyStore
+
+/// Writes a ``ClosePlan`` to the store, or proves it was already written (docs/CLOSES.md).
+///
+/// One transaction: either every row and the ledger entry are written, or nothing is. A close is
+/// identified by its kind and key:
+/// - never closed: the rows are upserted by id and the ledger records every input and output with
+///   its content hash;
+/// - closed before from the same inputs with the same rows: nothing is written (``Outcome/unchanged``),
+///   and the caller prints the same bytes as the first time;
+/// - closed before, anything different: ``CloseError/changedSinceClose(closeId:asOf:changes:more:)``,
+///   naming what changed, and nothing is written.
+/// A dry run decides the same way and writes nothing.
+public enum CloseStage {
+    public enum Outcome: Equatable, Sendable {
+        /// The rows and the ledger entry were written.
+        case closed(rows: Int)
+        /// Already closed from identical inputs; nothing written.
+        case unchanged
+        /// `--dry-run`: what a close would do, nothing written.
+        case dryRun(rows: Int, alreadyClosed: Bool)
+    }
+
+    /// How many changed ids a refusal names before "… and N more".
+    static let namedChanges = 10
+
+    public static func execute(_ plan: ClosePlan, on store: Store, dryRun: Bool) throws -> Outcome {
+        try store.queue.writeWithoutTransaction { db in
+            var outcome = Outcome.unchanged
+            try db.inTransaction(.immediate) {
+                outcome = try decide(plan, in: db, dryRun: dryRun)
+                if case .closed = outcome { try write(plan, in: db) }
+                return dryRun ? .rollback : .commit
+            }
+            return outcome
+        }
+    }
+
+    private static func decide(_ plan: ClosePlan, in db: Database, dryRun: Bool) throws -> Outcome {
+        guard
+            let ledger = try Row.fetchOne(
+                db, sql: #"SELECT "id", "asOf", "inputsHash", "outputsHash" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" = ?"#,
+                arguments: [plan.kind, plan.scopeKey])
+        else { return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: false) : .closed(rows: plan.writes.count) }
+        if ledger["inputsHash"] == plan.inputsHash && ledger["outputsHash"] == plan.outputsHash {
+            return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: true) : .unchanged
+        }
+        let changes = try differences(plan, closeId: ledger["id"], in: db)
+        throw CloseError.changedSinceClose(
+            closeId: plan.id, asOf: ledger["asOf"], changes: Array(changes.prefix(namedChanges)),
+            more: max(0, changes.count - namedChanges))
+    }
+
+    /// Each input or output whose id appeared, disappeared or changed content since the close.
+    private static func differences(_ plan: ClosePlan, closeId: String, in db: Database) throws -> [String] {
+        var recorded: [String: String] = [:]
+        for row in try Row.fetchAll(
+            db, sql: #"SELECT "role", "tableName", "rowId", "contentHash" FROM "tally_close_items" WHERE "closeId" = ?"#,
+            arguments: [closeId])
+        {
+            recorded["\(row["role"] as String) \(row["tableName"] as String) \(row["rowId"] as String)"] = row["contentHash"]
+        }
+        var now: [String: String] = [:]
+        for item in plan.inputs { now["INPUT \(item.table) \(item.rowId)"] = item.contentHash }
+        for write in plan.writes { now["OUTPUT \(write.table) \(write.id)"] = write.contentHash }
+        var changes: [String] = []
+        for key in Set(recorded.keys).union(now.keys).sorted() {
+            let label = key.split(separator: " ", maxSplits: 1)[1]
+            switch (recorded[key], now[key]) {
+            case (nil, _): changes.append("\(label) is new")
+            case (_, nil): changes.append("\(label) is gone")
+            case (let before?, let after?) where before != after: changes.append("\(label) changed")
+            default: break
+            }
+        }
+        return changes
+    }
+
+    private static func write(_ plan: ClosePlan, in db: Database) throws {
+        for row in plan.writes {
+            let columns = row.columns.map(\.quotedDatabaseIdentifier)
+            // An upsert, not INSERT OR REPLACE: REPLACE deletes first, which would cascade to child rows.
+            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    INSERT INTO \(row.table.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))
+                    VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                    ON CONFLICT ("id") DO UPDATE SET \(updates)
+                    """, arguments: StatementArguments(row.values))
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO "tally_closes" ("id", "kind", "scopeKey", "asOf", "inputsHash", "outputsHash", "inputCount", "outputCount")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT ("id") DO UPDATE SET "asOf" = excluded."asOf", "inputsHash" = excluded."inputsHash",
+                    "outputsHash" = excluded."outputsHash", "inputCount" = excluded."inputCount", "outputCount" = excluded."outputCount"
+                """,
+            arguments: [
+                plan.id, plan.kind, plan.scopeKey, UTCTimestamp.format(plan.asOf), plan.inputsHash, plan.outputsHash,
+                plan.inputs.count, plan.writes.count,
+            ])
+        try db.execute(sql: #"DELETE FROM "tally_close_items" WHERE "closeId" = ?"#, arguments: [plan.id])
+        let insert = try db.makeStatement(
+            sql: #"INSERT INTO "tally_close_items" ("closeId", "role", "tableName", "rowId", "contentHash") VALUES (?, ?, ?, ?, ?)"#)
+        for item in plan.inputs { try insert.execute(arguments: [plan.id, "INPUT", item.table, item.rowId, item.contentHash]) }
+        for row in plan.writes { try insert.execute(arguments: [plan.id, "OUTPUT", row.table, row.id, row.contentHash]) }
+    }
+}

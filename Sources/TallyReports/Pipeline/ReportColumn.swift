@@ -1,0 +1,71 @@
+import TallyCore
+import TallyOutput
+
+/// One output column of a report, declared once: its name, how its value is read from a typed row,
+/// and how it prints.
+///
+/// A report lists its columns in output order; CSV headers, JSON keys and the terminal table all come
+/// from that one list, so a column cannot drift out of step with its value.
+///
+/// ```swift
+/// static var columns: [ReportColumn<Row>] {
+///     [.text("funnel_id", \.funnel), .integer("sessions", \.sessions), .statistic("p_value", \.pValue)]
+/// }
+/// ```
+public struct ReportColumn<Row> {
+    /// The column name in CSV headers and JSON keys (snake_case).
+    public let name: String
+    /// Whether the terminal table shows it when no `--columns` is given.
+    public let isShownByDefault: Bool
+    let value: (Row) -> ReportValue
+
+    init(_ name: String, shown: Bool, _ value: @escaping (Row) -> ReportValue) {
+        self.name = name
+        self.isShownByDefault = shown
+        self.value = value
+    }
+
+    /// Text; nil prints as null.
+    public static func text(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> String?) -> Self {
+        Self(name, shown: shown) { get($0).map(ReportValue.text) ?? .null }
+    }
+
+    /// A count or other integer; nil prints as null.
+    public static func integer(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> Int?) -> Self {
+        Self(name, shown: shown) { get($0).map { .integer(Int64($0)) } ?? .null }
+    }
+
+    /// `true`/`false`; nil prints as null.
+    public static func bool(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> Bool?) -> Self {
+        Self(name, shown: shown) { get($0).map(ReportValue.bool) ?? .null }
+    }
+
+    /// Exact money in its currency's decimals.
+    public static func money(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> Money?) -> Self {
+        Self(name, shown: shown) { get($0).map(ReportValue.money) ?? .null }
+    }
+
+    /// A rate, interval bound, p-value or probability (docs/REPORTS.md gives the precision).
+    public static func statistic(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> Double?) -> Self {
+        Self(name, shown: shown) { get($0).map(ReportValue.statistic) ?? .null }
+    }
+
+    /// A measured quantity printed with exactly `decimals` decimals (e.g. revenue per session).
+    public static func number(_ name: String, decimals: Int, shown: Bool = false, _ get: @escaping (Row) -> Double?) -> Self {
+        Self(name, shown: shown) { get($0).map { .number($0, decimals: decimals) } ?? .null }
+    }
+
+    /// A UTC timestamp in the store's form.
+    public static func timestamp(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> String?) -> Self {
+        text(name, shown: shown, get)
+    }
+}
+
+extension ReportTable {
+    /// The table of `rows` under `columns`, in the rows' order.
+    public init<Row>(rows: [Row], columns: [ReportColumn<Row>]) {
+        self.init(
+            columns: columns.map(\.name), rows: rows.map { row in columns.map { $0.value(row) } },
+            defaultColumns: columns.filter(\.isShownByDefault).map(\.name))
+    }
+}
