@@ -12,7 +12,9 @@ struct EmbedQueriesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let queries = context.package.directoryURL.appending(path: "Queries")
         let enumerator = FileManager.default.enumerator(at: queries, includingPropertiesForKeys: nil)
-        let files = (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "sql" }.sorted { $0.path < $1.path }
+        let files = (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "sql" }.sorted {
+            $0.path < $1.path
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedQueries.swift")
         return [
             .buildCommand(

@@ -84,7 +84,9 @@ public struct ExactDecimal: Equatable, Sendable {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if sawExponent { exponentDigits = true } else { sawDigit = true }
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                guard offset == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
+                guard offset == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else {
+                    return false
+                }
             case UInt8(ascii: "."):
                 guard !sawPoint, !sawExponent else { return false }
                 sawPoint = true

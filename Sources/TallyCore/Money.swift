@@ -71,7 +71,8 @@ extension Money {
     /// Hundredths of a DECIMAL(·,2) column as money of `currency`, rounded half away from zero when
     /// the currency has fewer decimals (JPY: 150050 hundredths → ¥1501).
     public init(hundredths: Int64, currency: String) {
-        self.init(minorUnits: Money.rescale(hundredths, decimals: 2, to: CurrencyExponent.of(currency)), currency: currency)
+        self.init(
+            minorUnits: Money.rescale(hundredths, decimals: 2, to: CurrencyExponent.of(currency)), currency: currency)
     }
 
     /// The amount as hundredths, for writing back to a DECIMAL(·,2) column (exact for every

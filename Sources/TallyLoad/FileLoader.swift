@@ -34,7 +34,8 @@ final class FileLoader {
             path: item.path, table: item.table, format: item.format.rawValue + (item.isGzip ? "+gzip" : ""),
             bytes: fileBytes, sha256: "")
         self.tableWasEmpty =
-            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))") ?? false
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))")
+            ?? false
         self.seenIDs = try SeenIDs(db: db)
         // Companies load before their children, so their currencies are in the store by now.
         var currencies: [String: String] = [:]
@@ -95,7 +96,8 @@ final class FileLoader {
             if try !parents.exists(table: check.parentTable, column: check.parentColumn, value: parentID) {
                 reject(
                     line: line, column: check.column, value: parentID, .orphan,
-                    "\(check.column) '\(parentID)' has no row in \(check.parentTable); load \(check.parentTable) first or include its export")
+                    "\(check.column) '\(parentID)' has no row in \(check.parentTable); load \(check.parentTable) first or include its export"
+                )
                 return
             }
         }
@@ -126,8 +128,9 @@ final class FileLoader {
                 result.unchanged += 1
                 result.duplicates += 1
             } else {
-                reject(line: line, column: "id", value: id, .duplicateID,
-                       "id '\(id)' is also on line \(earlierLine) with different content; the earlier line was kept")
+                reject(
+                    line: line, column: "id", value: id, .duplicateID,
+                    "id '\(id)' is also on line \(earlierLine) with different content; the earlier line was kept")
             }
             return
         }
@@ -198,7 +201,8 @@ struct WriteShape {
         let names = columns.map(\.name)
         parentChecks = schema.foreignKeys.compactMap { key in
             names.firstIndex(of: key.column).map {
-                ParentCheck(position: $0, column: key.column, parentTable: key.parentTable, parentColumn: key.parentColumn)
+                ParentCheck(
+                    position: $0, column: key.column, parentTable: key.parentTable, parentColumn: key.parentColumn)
             }
         }
         writer = try RowWriter(db: db, table: schema.name, columns: names, kinds: columns.map(\.kind))
@@ -220,7 +224,9 @@ final class SeenIDs {
     init(db: Database) throws {
         self.db = db
         try db.execute(
-            sql: #"CREATE TEMP TABLE IF NOT EXISTS "tally_seen_ids" ("id" TEXT NOT NULL PRIMARY KEY, "line" INTEGER NOT NULL) WITHOUT ROWID"#)
+            sql:
+                #"CREATE TEMP TABLE IF NOT EXISTS "tally_seen_ids" ("id" TEXT NOT NULL PRIMARY KEY, "line" INTEGER NOT NULL) WITHOUT ROWID"#
+        )
         try db.execute(sql: #"DELETE FROM temp."tally_seen_ids""#)
         insert = try db.makeStatement(sql: #"INSERT OR IGNORE INTO temp."tally_seen_ids" ("id", "line") VALUES (?, ?)"#)
         select = try db.makeStatement(sql: #"SELECT "line" FROM temp."tally_seen_ids" WHERE "id" = ?"#)

@@ -15,7 +15,8 @@ struct IPAddressHasher: Sendable {
     private let keyBytes: Data
 
     static func make(_ db: Database) throws -> IPAddressHasher {
-        if let hex = try String.fetchOne(db, sql: #"SELECT "value" FROM "tally_settings" WHERE "key" = 'ip_hash_key'"#) {
+        if let hex = try String.fetchOne(db, sql: #"SELECT "value" FROM "tally_settings" WHERE "key" = 'ip_hash_key'"#)
+        {
             return IPAddressHasher(keyBytes: Data(hexString: hex))
         }
         let key = SymmetricKey(size: .bits256)

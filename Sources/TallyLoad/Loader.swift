@@ -15,7 +15,9 @@ public struct LoadOptions: Sendable {
     /// The command line, recorded in the load history.
     public var commandLine = ""
 
-    public init(tableOverride: String? = nil, isStrict: Bool = false, keepsSensitive: Bool = false, commandLine: String = "") {
+    public init(
+        tableOverride: String? = nil, isStrict: Bool = false, keepsSensitive: Bool = false, commandLine: String = ""
+    ) {
         self.tableOverride = tableOverride
         self.isStrict = isStrict
         self.keepsSensitive = keepsSensitive
@@ -91,8 +93,11 @@ public struct Loader {
             let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
             try db.inTransaction(.immediate) {
                 let parents = ParentChecker(db: db)
-                let needsHasher = !options.keepsSensitive
-                    && plan.items.contains { item in SensitiveData.ipAddresses.contains { $0.hasPrefix(item.table + ".") } }
+                let needsHasher =
+                    !options.keepsSensitive
+                    && plan.items.contains { item in
+                        SensitiveData.ipAddresses.contains { $0.hasPrefix(item.table + ".") }
+                    }
                 let hasher = needsHasher ? try IPAddressHasher.make(db) : nil
                 var schemas: [String: TableSchema] = [:]
                 for item in plan.items {
@@ -107,8 +112,9 @@ public struct Loader {
                     results.append(try loader.load())
                     let indexesStarted = Date()
                     try Self.buildDeferredIndexes(deferred, in: db)
-                    Timing.report("\(item.path): rows \(Timing.seconds(since: rowsStarted, until: indexesStarted)), "
-                        + "\(deferred.count) deferred index builds \(Timing.seconds(since: indexesStarted))")
+                    Timing.report(
+                        "\(item.path): rows \(Timing.seconds(since: rowsStarted, until: indexesStarted)), "
+                            + "\(deferred.count) deferred index builds \(Timing.seconds(since: indexesStarted))")
                 }
                 let rejected = results.reduce(0) { $0 + $1.rejected }
                 let unknown = results.flatMap { result in result.unknownColumns.map { "\(result.table).\($0)" } }
@@ -128,7 +134,9 @@ public struct Loader {
         // tally's bookkeeping tables (load history, close ledger) are never load targets; its
         // loadable input tables (OwnTables.loadable) are, like any export.
         let names = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+            db,
+            sql:
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
         ).filter { !OwnTables.isBookkeeping($0) }
         var parentsOf: [String: Set<String>] = [:]
         for name in names {
@@ -159,11 +167,13 @@ public struct Loader {
     private static func dropDeferrableIndexes(_ db: Database, item: LoadPlan.Item, bytes: Int64) throws -> [String] {
         let effective = item.isGzip ? bytes * 4 : bytes
         guard effective >= deferredIndexThreshold,
-            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))") == true
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))")
+                == true
         else { return [] }
         let indexes = try Row.fetchAll(
             db,
-            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            sql:
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
             arguments: [item.table])
         for index in indexes {
             try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")

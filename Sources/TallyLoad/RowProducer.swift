@@ -50,7 +50,10 @@ final class RowProducer: @unchecked Sendable {
     private var unknownKeys: Set<String> = []
     private static let batchSize = 512
 
-    init(schema: TableSchema, item: LoadPlan.Item, keepsSensitive: Bool, hasher: IPAddressHasher?, companyCurrencies: [String: String]) {
+    init(
+        schema: TableSchema, item: LoadPlan.Item, keepsSensitive: Bool, hasher: IPAddressHasher?,
+        companyCurrencies: [String: String]
+    ) {
         self.schema = schema
         self.item = item
         self.keepsSensitive = keepsSensitive
@@ -123,8 +126,9 @@ final class RowProducer: @unchecked Sendable {
             if let problem = record.problem {
                 switch problem {
                 case .unterminatedQuote:
-                    reject(line: line, column: nil, value: nil, .unterminatedQuote,
-                           "a quoted field opened on this line never closes")
+                    reject(
+                        line: line, column: nil, value: nil, .unterminatedQuote,
+                        "a quoted field opened on this line never closes")
                 case .textAfterClosingQuote:
                     reject(line: line, column: nil, value: nil, .badQuote, "text follows a closing quote")
                 case .quoteInUnquotedField:
@@ -132,8 +136,9 @@ final class RowProducer: @unchecked Sendable {
                 }
             } else if record.fieldCount != columnCount {
                 let kind = record.fieldCount > columnCount ? "too many" : "too few"
-                reject(line: line, column: nil, value: nil, .fieldCount,
-                       "\(kind) fields: \(record.fieldCount), the header has \(columnCount)")
+                reject(
+                    line: line, column: nil, value: nil, .fieldCount,
+                    "\(kind) fields: \(record.fieldCount), the header has \(columnCount)")
             } else {
                 inputs.removeAll(keepingCapacity: true)
                 var invalidColumn: String?
@@ -148,7 +153,9 @@ final class RowProducer: @unchecked Sendable {
                     }
                 }
                 if let invalidColumn {
-                    reject(line: line, column: invalidColumn, value: nil, .invalidUTF8, "\(invalidColumn) is not valid UTF-8")
+                    reject(
+                        line: line, column: invalidColumn, value: nil, .invalidUTF8,
+                        "\(invalidColumn) is not valid UTF-8")
                 } else {
                     convert(line: line, shapeID: shapeID, shape: shape, inputs: inputs)
                 }
@@ -183,15 +190,18 @@ final class RowProducer: @unchecked Sendable {
         do {
             value = try JSONParser.parse(bytes)
         } catch let error as JSONParseError {
-            reject(line: line, column: nil, value: nil, .invalidJSON,
-                   "not valid JSON at character \(error.offset + 1): \(error.message)")
+            reject(
+                line: line, column: nil, value: nil, .invalidJSON,
+                "not valid JSON at character \(error.offset + 1): \(error.message)")
             return
         } catch {
             reject(line: line, column: nil, value: nil, .invalidJSON, "not valid JSON")
             return
         }
         guard case .object(let members) = value else {
-            reject(line: line, column: nil, value: nil, .notAnObject, "a \(value.kindName), expected an object with column names as keys")
+            reject(
+                line: line, column: nil, value: nil, .notAnObject,
+                "a \(value.kindName), expected an object with column names as keys")
             return
         }
         var pairs: [(Int, FieldInput)] = []
@@ -227,7 +237,9 @@ final class RowProducer: @unchecked Sendable {
         if !required.isEmpty {
             throw LoadError.malformedFile(
                 path: item.path, line: 1,
-                reason: "the header lacks \(required.joined(separator: ", ")), which \(item.table) requires (NOT NULL, no default)")
+                reason:
+                    "the header lacks \(required.joined(separator: ", ")), which \(item.table) requires (NOT NULL, no default)"
+            )
         }
         return mapping
     }
@@ -252,10 +264,13 @@ final class RowProducer: @unchecked Sendable {
             case .valueWithWarning(let value, let message):
                 converted = value
                 batch.events.append(
-                    .warning(LoadWarning(
-                        file: item.path, line: line, column: column.name, value: input.displayText ?? "", message: message)))
+                    .warning(
+                        LoadWarning(
+                            file: item.path, line: line, column: column.name, value: input.displayText ?? "",
+                            message: message)))
             case .reject(let reason, let message):
-                let shown = column.sensitivity != nil && !keepsSensitive
+                let shown =
+                    column.sensitivity != nil && !keepsSensitive
                     ? input.displayText.map { _ in "(redacted)" } : input.displayText
                 reject(line: line, column: column.name, value: shown, reason, message)
                 return
@@ -303,7 +318,8 @@ final class RowProducer: @unchecked Sendable {
 
     private func reject(line: Int, column: String?, value: String?, _ reason: RejectReason, _ message: String) {
         batch.events.append(
-            .reject(Reject(file: item.path, line: line, column: column, value: value, reason: reason, message: message)))
+            .reject(Reject(file: item.path, line: line, column: column, value: value, reason: reason, message: message))
+        )
     }
 
     /// Hands the current batch over; false when the consumer has stopped.

@@ -33,12 +33,16 @@ final class RowWriter {
         let quoted = columns.map(\.quotedDatabaseIdentifier)
         let tableName = table.quotedDatabaseIdentifier
         insert = try db.makeStatement(
-            sql: "INSERT INTO \(tableName) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+            sql:
+                "INSERT INTO \(tableName) (\(quoted.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        )
         select = try db.makeStatement(
             sql: "SELECT \(quoted.joined(separator: ", ")) FROM \(tableName) WHERE \"id\" = ?")
         if columns.count > 1 {
             update = try db.makeStatement(
-                sql: "UPDATE \(tableName) SET \(quoted.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE \"id\" = ?")
+                sql:
+                    "UPDATE \(tableName) SET \(quoted.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE \"id\" = ?"
+            )
         } else {
             update = nil
         }
@@ -130,7 +134,9 @@ final class ParentChecker {
             statement = cached
         } else {
             statement = try db.makeStatement(
-                sql: "SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ? LIMIT 1")
+                sql:
+                    "SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ? LIMIT 1"
+            )
             statements[key] = statement
         }
         let raw = statement.sqliteStatement

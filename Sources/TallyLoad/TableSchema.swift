@@ -21,14 +21,16 @@ struct TableSchema: Sendable {
     func columnIndex(_ name: String) -> Int? { indexByName[name] }
 
     static func read(_ db: Database, table: String) throws -> TableSchema {
-        let createSQL = try String.fetchOne(
-            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) ?? ""
+        let createSQL =
+            try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) ?? ""
         let enums = enumConstraints(in: createSQL)
         var columns: [ColumnSpec] = []
         for row in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))") {
             let name: String = row["name"]
             let declared: String = row["type"]
-            let kind = enums[name].map { ColumnKind.enumeration(name: $0.name, values: $0.values) }
+            let kind =
+                enums[name].map { ColumnKind.enumeration(name: $0.name, values: $0.values) }
                 ?? ColumnKind(declaredType: declared)
             columns.append(
                 ColumnSpec(

@@ -1,5 +1,4 @@
 import Foundation
-
 import TallyCore
 
 /// A report's result, ready for any writer: named columns and rows of typed values.

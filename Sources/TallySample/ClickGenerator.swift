@@ -16,8 +16,12 @@ public struct ClickGenerator {
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15",
         "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
     ]
-    static let botAgents = ["python-requests/2.31", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"]
-    static let referrers = ["https://www.google.com/", "https://www.instagram.com/", "https://t.co/x1", "https://news.example.com/a?b=1,2"]
+    static let botAgents = [
+        "python-requests/2.31", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    ]
+    static let referrers = [
+        "https://www.google.com/", "https://www.instagram.com/", "https://t.co/x1", "https://news.example.com/a?b=1,2",
+    ]
     static let places: [(String, String, String)] = [
         ("US", "CA", "San Francisco"), ("US", "NY", "New York"), ("DE", "BE", "Berlin"), ("JP", "13", "Tokyo"),
         ("GB", "ENG", "London"), ("FR", "IDF", "Paris"),
@@ -45,10 +49,13 @@ public struct ClickGenerator {
         var reasons: [String] = []
         if isBot { reasons.append("bot_user_agent") }
         if random.chance(1, in: 50) { reasons.append("velocity, same ip") }
-        let visitor = random.chance(1, in: 20) ? ExportWriter.Field.null : .text("v\(random.below(max(1, number / 3 + 1)))")
+        let visitor =
+            random.chance(1, in: 20) ? ExportWriter.Field.null : .text("v\(random.below(max(1, number / 3 + 1)))")
         return [
             .text(String(format: "clk_%09d", number)), .text(partner), .text(link), .text(company),
-            .text(UTCTimestamp.format(clickedAt).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")),
+            .text(
+                UTCTimestamp.format(clickedAt).replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+                    of: "Z", with: "")),
             // Clicks from one address repeat its hash (every few clicks come from a known address).
             .text(addressHash(random.below(max(1, number / 4 + 1)))),
             .text(isBot ? random.pick(botAgents) : random.pick(userAgents)),

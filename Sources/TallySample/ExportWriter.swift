@@ -97,11 +97,14 @@ public final class ExportWriter {
 
     /// PostgreSQL array literal: elements quoted when they hold separators, quotes or spaces.
     private func postgresArray(_ items: [String]) -> String {
-        "{" + items.map { item in
-            let needs = item.isEmpty || item.contains { ",{}\" \\".contains($0) } || item.uppercased() == "NULL"
-            guard needs else { return item }
-            return "\"" + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }.joined(separator: ",") + "}"
+        "{"
+            + items.map { item in
+                let needs = item.isEmpty || item.contains { ",{}\" \\".contains($0) } || item.uppercased() == "NULL"
+                guard needs else { return item }
+                return "\""
+                    + item.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    + "\""
+            }.joined(separator: ",") + "}"
     }
 
     private func jsonString(_ text: String) -> String { JSONString.quoted(text) }

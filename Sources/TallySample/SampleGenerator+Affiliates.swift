@@ -18,29 +18,57 @@ extension SampleGenerator {
     mutating func writeAffiliates(_ random: inout SplitMix64, orders: [OrderPlan], customers: [Customer]) throws {
         let configs = try open(
             "affiliate_program_configs.csv",
-            ["id", "companyId", "isEnabled", "defaultCommissionRate", "minimumPayoutThreshold", "attributionWindowDays", "lastClickAttribution", "deduplicationWindowMins", "fraudScoreThreshold", "holdPeriodDays", "createdAt", "updatedAt"])
-        configs.write([.text("apc_ny"), .text("co_ny"), .bool(true), .number("10"), .number("50"), .number("30"), .bool(true), .number("60"), .number("70"), .number("14"), .text(Self.created), .text(Self.created)])
-        // Berlin writes its threshold as a fraction: production has both 70 and 0.7 (AFFILIATE.md).
-        configs.write([.text("apc_be"), .text("co_be"), .bool(true), .number("12.5"), .number("25"), .number("30"), .bool(true), .number("60"), .number("0.7"), .number("14"), .text(Self.created), .text(Self.created)])
+            [
+                "id", "companyId", "isEnabled", "defaultCommissionRate", "minimumPayoutThreshold",
+                "attributionWindowDays", "lastClickAttribution", "deduplicationWindowMins", "fraudScoreThreshold",
+                "holdPeriodDays", "createdAt", "updatedAt",
+            ])
+        configs.write([
+            .text("apc_ny"), .text("co_ny"), .bool(true), .number("10"), .number("50"), .number("30"), .bool(true),
+            .number("60"), .number("70"), .number("14"), .text(Self.created), .text(Self.created),
+        ])
+        // Berlin writes its threshold as a fraction: production has both 70 and 0.7 (docs/STORE.md).
+        configs.write([
+            .text("apc_be"), .text("co_be"), .bool(true), .number("12.5"), .number("25"), .number("30"), .bool(true),
+            .number("60"), .number("0.7"), .number("14"), .text(Self.created), .text(Self.created),
+        ])
         configs.close()
 
         let partnerWriter = try open(
             "affiliate_partners.csv",
-            ["id", "companyId", "email", "firstName", "lastName", "affiliateCode", "partnershipType", "status", "tier", "commissionRate", "commissionFlat", "cookieDurationDays", "payoutMethod", "payoutThreshold", "payoutDetails", "taxId", "createdAt", "updatedAt"])
+            [
+                "id", "companyId", "email", "firstName", "lastName", "affiliateCode", "partnershipType", "status",
+                "tier", "commissionRate", "commissionFlat", "cookieDurationDays", "payoutMethod", "payoutThreshold",
+                "payoutDetails", "taxId", "createdAt", "updatedAt",
+            ])
         for (index, partner) in Self.partners.enumerated() {
             partnerWriter.write([
-                .text(partner.id), .text(partner.company), .text(partner.email), .text(String(partner.id.dropFirst(3)).capitalized),
-                .text("Partner"), .text(partner.id.uppercased()), .text("AFFILIATE"), .text(partner.id == "ap_bot" ? "SUSPENDED" : "ACTIVE"),
-                .text(partner.tier), partner.rate.map(ExportWriter.Field.number) ?? .null, partner.flat.map(ExportWriter.Field.number) ?? .null,
+                .text(partner.id), .text(partner.company), .text(partner.email),
+                .text(String(partner.id.dropFirst(3)).capitalized),
+                .text("Partner"), .text(partner.id.uppercased()), .text("AFFILIATE"),
+                .text(partner.id == "ap_bot" ? "SUSPENDED" : "ACTIVE"),
+                .text(partner.tier), partner.rate.map(ExportWriter.Field.number) ?? .null,
+                partner.flat.map(ExportWriter.Field.number) ?? .null,
                 index == 0 ? .number("45") : .null, .text("PAYPAL"), .number(index == 3 ? "20" : "50"),
-                .json("{\"paypal\": \"\(partner.email)\"}"), .text("TAX-\(1000 + index)"), .text(Self.created), .text(Self.created),
+                .json("{\"paypal\": \"\(partner.email)\"}"), .text("TAX-\(1000 + index)"), .text(Self.created),
+                .text(Self.created),
             ])
         }
         partnerWriter.close()
-        let links = try open("affiliate_links.csv", ["id", "partnerId", "companyId", "name", "destinationUrl", "trackingCode", "campaign", "subId1", "isActive", "createdAt", "updatedAt"])
+        let links = try open(
+            "affiliate_links.csv",
+            [
+                "id", "partnerId", "companyId", "name", "destinationUrl", "trackingCode", "campaign", "subId1",
+                "isActive", "createdAt", "updatedAt",
+            ])
         for partner in Self.partners {
             for suffix in ["a", "b"] {
-                links.write([.text("al_\(partner.id.dropFirst(3))_\(suffix)"), .text(partner.id), .text(partner.company), .text("\(partner.id) \(suffix)"), .text("https://shop.example/?ref=\(partner.id)"), .text("T_\(partner.id)_\(suffix)"), .text(suffix == "a" ? "spring" : "evergreen"), .text(suffix == "a" ? "ig" : "yt"), .bool(true), .text(Self.created), .text(Self.created)])
+                links.write([
+                    .text("al_\(partner.id.dropFirst(3))_\(suffix)"), .text(partner.id), .text(partner.company),
+                    .text("\(partner.id) \(suffix)"), .text("https://shop.example/?ref=\(partner.id)"),
+                    .text("T_\(partner.id)_\(suffix)"), .text(suffix == "a" ? "spring" : "evergreen"),
+                    .text(suffix == "a" ? "ig" : "yt"), .bool(true), .text(Self.created), .text(Self.created),
+                ])
             }
         }
         links.close()
@@ -48,12 +76,19 @@ extension SampleGenerator {
         let clicks = try open("affiliate_clicks.csv.gz.tmp", Self.clickColumns)
         let conversions = try open(
             "affiliate_conversions.csv",
-            ["id", "partnerId", "linkId", "companyId", "clickId", "orderId", "orderNumber", "orderTotal", "currency", "commissionRate", "commissionAmount", "attributionWindow", "isFirstPurchase", "customerId", "status", "approvedAt", "reversedAt", "reversalReason", "reversalAmount", "convertedAt", "createdAt", "updatedAt"])
+            [
+                "id", "partnerId", "linkId", "companyId", "clickId", "orderId", "orderNumber", "orderTotal", "currency",
+                "commissionRate", "commissionAmount", "attributionWindow", "isFirstPurchase", "customerId", "status",
+                "approvedAt", "reversedAt", "reversalReason", "reversalAmount", "convertedAt", "createdAt", "updatedAt",
+            ])
         var clickNumber = 0
-        func click(partner: String, company: String, visitor: String?, at time: Int64, bot: Bool, random: inout SplitMix64) -> String {
+        func click(
+            partner: String, company: String, visitor: String?, at time: Int64, bot: Bool, random: inout SplitMix64
+        ) -> String {
             clickNumber += 1
             var row = ClickGenerator.row(
-                number: clickNumber, partner: partner, link: "al_\(partner.dropFirst(3))_\(random.chance(1, in: 2) ? "a" : "b")", company: company,
+                number: clickNumber, partner: partner,
+                link: "al_\(partner.dropFirst(3))_\(random.chance(1, in: 2) ? "a" : "b")", company: company,
                 startMilliseconds: 0, random: &random)
             row[4] = .text(Self.pgTimestamp(time))
             row[19] = .text(bot ? "VALID" : (random.chance(3, in: 100) ? "SUSPICIOUS" : "VALID"))
@@ -64,7 +99,7 @@ extension SampleGenerator {
             }
             row[23] = visitor.map(ExportWriter.Field.text) ?? .null
             clicks.write(row)
-            return ExportWriterFieldText(row[0])
+            return exportFieldText(row[0])
         }
         // Conversions: a quarter of completed orders of companies with a program come through a partner.
         var conversionNumber = 0
@@ -77,21 +112,32 @@ extension SampleGenerator {
             let clickTime = order.orderedAt - Int64(random.below(20)) * Self.day - Int64(random.below(86_400_000))
             if partner.id == "ap_assist" {
                 // ap_good touched the same visitor earlier: attribution models disagree.
-                _ = click(partner: "ap_good", company: order.company, visitor: visitor, at: clickTime - 2 * Self.day, bot: false, random: &random)
+                _ = click(
+                    partner: "ap_good", company: order.company, visitor: visitor, at: clickTime - 2 * Self.day,
+                    bot: false, random: &random)
             }
-            let clickID = click(partner: partner.id, company: order.company, visitor: visitor, at: clickTime, bot: false, random: &random)
+            let clickID = click(
+                partner: partner.id, company: order.company, visitor: visitor, at: clickTime, bot: false,
+                random: &random)
             let statusDraw = random.below(100)
-            let status = statusDraw < 5 ? "REVERSED" : statusDraw < 8 ? "REJECTED" : statusDraw < 10 ? "DISPUTED" : statusDraw < 70 ? "APPROVED" : "PENDING"
+            let status =
+                statusDraw < 5
+                ? "REVERSED"
+                : statusDraw < 8 ? "REJECTED" : statusDraw < 10 ? "DISPUTED" : statusDraw < 70 ? "APPROVED" : "PENDING"
             let rate = partner.rate ?? "0"
             // Commission computed in floating point, as production does, and exported as a double's text.
-            let commission: Double = partner.flat.map { Double($0)! } ?? Double(order.totalCents) / 100 * Double(rate)! / 100
+            let commission: Double =
+                partner.flat.map { Double($0)! } ?? Double(order.totalCents) / 100 * Double(rate)! / 100
             let converted = Self.pgTimestamp(order.orderedAt)
             conversions.write([
-                .text(String(format: "acv_%06d", conversionNumber)), .text(partner.id), .text("al_\(partner.id.dropFirst(3))_a"), .text(order.company),
+                .text(String(format: "acv_%06d", conversionNumber)), .text(partner.id),
+                .text("al_\(partner.id.dropFirst(3))_a"), .text(order.company),
                 .text(clickID), .text(order.id), .text(String(format: "N%07d", order.number)),
-                .number("\(Double(order.totalCents) / 100)"), .text(order.currency), .number(rate), .number("\(commission)"),
+                .number("\(Double(order.totalCents) / 100)"), .text(order.currency), .number(rate),
+                .number("\(commission)"),
                 .number("30"), .bool(random.chance(1, in: 2)), .text(order.customer.id), .text(status),
-                status == "APPROVED" || status == "REVERSED" ? .text(Self.pgTimestamp(order.orderedAt + 2 * Self.day)) : .null,
+                status == "APPROVED" || status == "REVERSED"
+                    ? .text(Self.pgTimestamp(order.orderedAt + 2 * Self.day)) : .null,
                 status == "REVERSED" ? .text(Self.pgTimestamp(order.orderedAt + 20 * Self.day)) : .null,
                 status == "REVERSED" ? .text("order refunded") : .null,
                 status == "REVERSED" ? .number("\(commission)") : .null,
@@ -106,7 +152,8 @@ extension SampleGenerator {
             let bot = partner.id == "ap_bot" && random.chance(6, in: 10)
             let visitor = random.chance(1, in: 10) ? nil : "bg_\(random.below(40_000 * scale))"
             let time = Self.epoch - 15 * Self.day + Int64(random.below(Int(75 * Self.day / 1000))) * 1000
-            _ = click(partner: partner.id, company: partner.company, visitor: visitor, at: time, bot: bot, random: &random)
+            _ = click(
+                partner: partner.id, company: partner.company, visitor: visitor, at: time, bot: bot, random: &random)
         }
         clicks.close()
         try gzipFile(named: "affiliate_clicks.csv.gz.tmp", as: "affiliate_clicks.csv.gz")
@@ -134,7 +181,7 @@ extension SampleGenerator {
 }
 
 /// The text of a `.text` field (ids).
-func ExportWriterFieldText(_ field: ExportWriter.Field) -> String {
+func exportFieldText(_ field: ExportWriter.Field) -> String {
     if case .text(let text) = field { return text }
     return ""
 }

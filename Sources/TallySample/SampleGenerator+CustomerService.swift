@@ -5,17 +5,38 @@ extension SampleGenerator {
     mutating func writeCustomerService(_ random: inout SplitMix64, customers: [Customer]) throws {
         let pricing = try open(
             "cs_ai_pricing.csv",
-            ["id", "organizationId", "voicePerMinuteCents", "chatPerMessageCents", "chatPerSessionCents", "inputTokenPrice", "outputTokenPrice", "aiRepMultiplier", "aiManagerMultiplier", "humanAgentMultiplier", "monthlyMinutesAllowance", "monthlyMessagesAllowance", "overageVoicePerMinuteCents", "overageChatPerMessageCents", "csAIEnabled", "createdAt", "updatedAt"])
-        pricing.write([.text("cap_1"), .text("org_1"), .number("50"), .number("5"), .number("100"), .number("3"), .number("15"), .number("1"), .number("1.5"), .number("3"), .number("100"), .number("500"), .number("75"), .number("8"), .bool(true), .text(Self.created), .text(Self.created)])
+            [
+                "id", "organizationId", "voicePerMinuteCents", "chatPerMessageCents", "chatPerSessionCents",
+                "inputTokenPrice", "outputTokenPrice", "aiRepMultiplier", "aiManagerMultiplier", "humanAgentMultiplier",
+                "monthlyMinutesAllowance", "monthlyMessagesAllowance", "overageVoicePerMinuteCents",
+                "overageChatPerMessageCents", "csAIEnabled", "createdAt", "updatedAt",
+            ])
+        pricing.write([
+            .text("cap_1"), .text("org_1"), .number("50"), .number("5"), .number("100"), .number("3"), .number("15"),
+            .number("1"), .number("1.5"), .number("3"), .number("100"), .number("500"), .number("75"), .number("8"),
+            .bool(true), .text(Self.created), .text(Self.created),
+        ])
         pricing.close()
 
-        let sessions = try open("cs_sessions.csv", ["id", "companyId", "customerId", "channel", "currentTier", "status", "customerSentiment", "createdAt", "updatedAt", "resolvedAt"])
+        let sessions = try open(
+            "cs_sessions.csv",
+            [
+                "id", "companyId", "customerId", "channel", "currentTier", "status", "customerSentiment", "createdAt",
+                "updatedAt", "resolvedAt",
+            ])
         let calls = try open(
             "voice_calls.csv",
-            ["id", "companyId", "customerId", "twilioCallSid", "direction", "fromNumber", "toNumber", "initiatedAt", "answeredAt", "endedAt", "duration", "scriptId", "status", "createdAt", "updatedAt"])
+            [
+                "id", "companyId", "customerId", "twilioCallSid", "direction", "fromNumber", "toNumber", "initiatedAt",
+                "answeredAt", "endedAt", "duration", "scriptId", "status", "createdAt", "updatedAt",
+            ])
         let usage = try open(
             "cs_ai_usage.ndjson",
-            ["id", "companyId", "clientId", "csSessionId", "voiceCallId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "aiMessageCount", "inputTokens", "outputTokens", "billingPeriod", "invoiced", "metadata", "occurredAt", "createdAt"],
+            [
+                "id", "companyId", "clientId", "csSessionId", "voiceCallId", "usageType", "tier", "channel",
+                "durationSeconds", "messageCount", "aiMessageCount", "inputTokens", "outputTokens", "billingPeriod",
+                "invoiced", "metadata", "occurredAt", "createdAt",
+            ],
             format: .ndjson)
         let types = ["VOICE_CALL", "CHAT_SESSION", "EMAIL_SUPPORT", "SMS_SUPPORT"]
         let tiers = ["AI_REP", "AI_REP", "AI_REP", "AI_MANAGER", "HUMAN_AGENT"]
@@ -31,7 +52,9 @@ extension SampleGenerator {
         ]
         for edge in edges { records.append((edge, nil)) }
         // Late usage: February records written on 10 March, after February was closed.
-        for index in 0..<(20 * scale) { records.append((Self.epoch + Int64(index % 27) * Self.day + 43_200_000, Self.epoch + 37 * Self.day)) }
+        for index in 0..<(20 * scale) {
+            records.append((Self.epoch + Int64(index % 27) * Self.day + 43_200_000, Self.epoch + 37 * Self.day))
+        }
         var callNumber = 0
         // Filtered once: per record it made scale 100 quadratic (150k records × 80k customers).
         let customersOf = Dictionary(grouping: customers, by: \.company)
@@ -45,7 +68,10 @@ extension SampleGenerator {
             let sessionID = String(format: "css_%07d", number + 1)
             let occurred = Self.pgTimestamp(record.0)
             let createdAt = record.1 ?? (record.0 + Int64(random.below(5_000)))
-            sessions.write([.text(sessionID), .text(company), .text(customer.id), .text(type.lowercased()), .text(tier), .text("RESOLVED"), .text("NEUTRAL"), .text(occurred), .text(occurred), .text(occurred)])
+            sessions.write([
+                .text(sessionID), .text(company), .text(customer.id), .text(type.lowercased()), .text(tier),
+                .text("RESOLVED"), .text("NEUTRAL"), .text(occurred), .text(occurred), .text(occurred),
+            ])
             var callID: ExportWriter.Field = .null
             var duration: ExportWriter.Field = .null
             if type == "VOICE_CALL" {
@@ -58,21 +84,29 @@ extension SampleGenerator {
                 duration = .number(String(seconds))
                 if !sharesCall {
                     calls.write([
-                        .text(String(format: "vc_%06d", callKey)), .text(company), .text(customer.id), .text(String(format: "CA%030d", callKey)),
-                        .text("INBOUND"), .text("+15555550100"), .text("+15555550199"), .text(occurred), .text(occurred),
-                        .text(Self.pgTimestamp(record.0 + Int64(seconds) * 1000)), .number(String(seconds)), .text("script_1"),
+                        .text(String(format: "vc_%06d", callKey)), .text(company), .text(customer.id),
+                        .text(String(format: "CA%030d", callKey)),
+                        .text("INBOUND"), .text("+15555550100"), .text("+15555550199"), .text(occurred),
+                        .text(occurred),
+                        .text(Self.pgTimestamp(record.0 + Int64(seconds) * 1000)), .number(String(seconds)),
+                        .text("script_1"),
                         .text("COMPLETED"), .text(occurred), .text(occurred),
                     ])
                 }
             }
-            let messages = type == "CHAT_SESSION" ? 3 + random.below(28) : (type == "VOICE_CALL" ? 0 : 1 + random.below(4))
+            let messages =
+                type == "CHAT_SESSION" ? 3 + random.below(28) : (type == "VOICE_CALL" ? 0 : 1 + random.below(4))
             let writtenMonth = String(UTCTimestamp.format(createdAt).prefix(7))
             usage.write([
-                .text(id), .text(company), .text("cl_1"), .text(sessionID), callID, .text(type), .text(tier), .text(type.lowercased()),
+                .text(id), .text(company), .text("cl_1"), .text(sessionID), callID, .text(type), .text(tier),
+                .text(type.lowercased()),
                 duration, .number(String(messages)), .number(String(messages / 2)),
-                .number(String(type == "CHAT_SESSION" ? 400 + random.below(2000) : 0)), .number(String(type == "CHAT_SESSION" ? 200 + random.below(900) : 0)),
+                .number(String(type == "CHAT_SESSION" ? 400 + random.below(2000) : 0)),
+                .number(String(type == "CHAT_SESSION" ? 200 + random.below(900) : 0)),
                 .text(writtenMonth), .bool(false), .json("{\"model\":\"gpt\"}"),
-                .text(number % 11 == 0 ? Self.pgTimestamp(record.0).replacingOccurrences(of: " ", with: "T") + "Z" : occurred),
+                .text(
+                    number % 11 == 0
+                        ? Self.pgTimestamp(record.0).replacingOccurrences(of: " ", with: "T") + "Z" : occurred),
                 .text(Self.pgTimestamp(createdAt)),
             ])
         }

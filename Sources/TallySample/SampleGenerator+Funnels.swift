@@ -62,24 +62,50 @@ extension SampleGenerator {
 
     static let sessionColumns = [
         "id", "funnelId", "sessionToken", "variantId", "leadId", "currentStageOrder", "completedStages", "status",
-        "selectedProducts", "customerInfo", "shippingAddress", "billingAddress", "customFields", "entryUrl", "utmSource",
-        "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrer", "userAgent", "ipAddress", "deviceType", "browser",
-        "os", "orderId", "totalAmount", "currency", "startedAt", "lastActivityAt", "completedAt", "abandonedAt", "cartId",
+        "selectedProducts", "customerInfo", "shippingAddress", "billingAddress", "customFields", "entryUrl",
+        "utmSource",
+        "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrer", "userAgent", "ipAddress", "deviceType",
+        "browser",
+        "os", "orderId", "totalAmount", "currency", "startedAt", "lastActivityAt", "completedAt", "abandonedAt",
+        "cartId",
         "checkoutBehavior", "csSessionId", "privacyAcceptedAt", "termsAcceptedAt", "discountCode", "discountAmount",
     ]
 
     mutating func writeFunnels(_ random: inout SplitMix64, customers: [Customer]) throws -> FunnelResult {
         let plans = funnelPlans
-        let funnels = try open("funnels.csv", ["id", "companyId", "name", "slug", "shortId", "type", "status", "activeTestId", "createdAt", "updatedAt", "createdBy"])
-        let variants = try open("funnel_variants.csv", ["id", "funnelId", "name", "isControl", "trafficWeight", "status", "createdAt", "updatedAt"])
+        let funnels = try open(
+            "funnels.csv",
+            [
+                "id", "companyId", "name", "slug", "shortId", "type", "status", "activeTestId", "createdAt",
+                "updatedAt", "createdBy",
+            ])
+        let variants = try open(
+            "funnel_variants.csv",
+            ["id", "funnelId", "name", "isControl", "trafficWeight", "status", "createdAt", "updatedAt"])
         let tests = try open(
-            "funnel_ab_tests.csv", ["id", "funnelId", "name", "hypothesis", "minimumSessions", "confidenceThreshold", "status", "startedAt", "createdAt", "updatedAt", "createdBy"])
+            "funnel_ab_tests.csv",
+            [
+                "id", "funnelId", "name", "hypothesis", "minimumSessions", "confidenceThreshold", "status", "startedAt",
+                "createdAt", "updatedAt", "createdBy",
+            ])
         for plan in plans {
-            funnels.write([.text(plan.id), .text(plan.company), .text(plan.name), .text(plan.id.replacingOccurrences(of: "_", with: "-")), .text(plan.id.uppercased()), .text("FULL_FUNNEL"), .text("PUBLISHED"), .text(plan.test), .text(Self.created), .text(Self.created), .text("user_1")])
+            funnels.write([
+                .text(plan.id), .text(plan.company), .text(plan.name),
+                .text(plan.id.replacingOccurrences(of: "_", with: "-")), .text(plan.id.uppercased()),
+                .text("FULL_FUNNEL"), .text("PUBLISHED"), .text(plan.test), .text(Self.created), .text(Self.created),
+                .text("user_1"),
+            ])
             for variant in plan.variants {
-                variants.write([.text(variant.0), .text(plan.id), .text(variant.1), .bool(variant.2), .number(String(variant.3)), .text("ACTIVE"), .text(Self.created), .text(Self.created)])
+                variants.write([
+                    .text(variant.0), .text(plan.id), .text(variant.1), .bool(variant.2), .number(String(variant.3)),
+                    .text("ACTIVE"), .text(Self.created), .text(Self.created),
+                ])
             }
-            tests.write([.text(plan.test), .text(plan.id), .text(plan.name + " test"), .text("The variant converts better"), .number(String(plan.minimumSessions)), .number("0.95"), .text("RUNNING"), .text(Self.pgTimestamp(Self.epoch)), .text(Self.created), .text(Self.created), .text("user_1")])
+            tests.write([
+                .text(plan.test), .text(plan.id), .text(plan.name + " test"), .text("The variant converts better"),
+                .number(String(plan.minimumSessions)), .number("0.95"), .text("RUNNING"),
+                .text(Self.pgTimestamp(Self.epoch)), .text(Self.created), .text(Self.created), .text("user_1"),
+            ])
         }
         funnels.close()
         variants.close()
@@ -88,7 +114,10 @@ extension SampleGenerator {
         let sessions = try open("funnel_sessions.csv", Self.sessionColumns)
         let leads = try open(
             "leads.ndjson",
-            ["id", "companyId", "email", "source", "funnelId", "status", "variantId", "convertedAt", "ipAddress", "capturedFields", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt"],
+            [
+                "id", "companyId", "email", "source", "funnelId", "status", "variantId", "convertedAt", "ipAddress",
+                "capturedFields", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt",
+            ],
             format: .ndjson)
         var result = FunnelResult()
         let agents = [
@@ -108,7 +137,10 @@ extension SampleGenerator {
                 var pick = random.unit()
                 var variant = plan.variants[plan.variants.count - 1]
                 for candidate in plan.variants {
-                    if pick < candidate.4 { variant = candidate; break }
+                    if pick < candidate.4 {
+                        variant = candidate
+                        break
+                    }
                     pick -= candidate.4
                 }
                 // A discount code, typed as customers type it.
@@ -148,17 +180,24 @@ extension SampleGenerator {
                     let completedTime = startedAt + Int64(120_000 + random.below(600_000))
                     completedAt = .text(Self.pgTimestamp(completedTime))
                     // Orders canceled or refunded after the fact do not count as conversions.
-                    let orderStatus = random.chance(2, in: 100) ? "CANCELED" : (random.chance(2, in: 100) ? "REFUNDED" : "COMPLETED")
+                    let orderStatus =
+                        random.chance(2, in: 100) ? "CANCELED" : (random.chance(2, in: 100) ? "REFUNDED" : "COMPLETED")
                     // 1 in 25 orders lose the session's code, and 1 in 40 gain one the session lacked.
                     var orderCode = code
                     if code != nil && random.chance(1, in: 25) { orderCode = nil }
-                    if code == nil && random.chance(1, in: 40) { orderCode = "SPRING10"; discount = (subtotal * 10 + 50) / 100 }
+                    if code == nil && random.chance(1, in: 40) {
+                        orderCode = "SPRING10"
+                        discount = (subtotal * 10 + 50) / 100
+                    }
                     let orderDiscount = orderCode == nil ? 0 : discount
                     result.orders.append(
                         OrderPlan(
-                            id: orderID!, number: orderNumber, company: plan.company, customer: customer, currency: plan.currency,
-                            subtotalCents: subtotal, discountCents: orderDiscount, discountCode: orderCode?.trimmingCharacters(in: .whitespaces).uppercased(),
-                            totalCents: subtotal - orderDiscount + shipping, orderedAt: completedTime, status: orderStatus))
+                            id: orderID!, number: orderNumber, company: plan.company, customer: customer,
+                            currency: plan.currency,
+                            subtotalCents: subtotal, discountCents: orderDiscount,
+                            discountCode: orderCode?.trimmingCharacters(in: .whitespaces).uppercased(),
+                            totalCents: subtotal - orderDiscount + shipping, orderedAt: completedTime,
+                            status: orderStatus))
                 } else if random.chance(1, in: 10) {
                     status = random.chance(1, in: 2) ? "EXPIRED" : "ACTIVE"
                 } else {
@@ -170,28 +209,48 @@ extension SampleGenerator {
                     leadID = "ld_" + id.dropFirst(3)
                     let seen = Self.pgTimestamp(startedAt).replacingOccurrences(of: " ", with: "T") + "Z"
                     leads.write([
-                        .text(leadID!), .text(plan.company), .text("lead\(sessionNumber)@mail.example"), .text("FUNNEL"), .text(plan.id),
+                        .text(leadID!), .text(plan.company), .text("lead\(sessionNumber)@mail.example"),
+                        .text("FUNNEL"), .text(plan.id),
                         .text(converts ? "CONVERTED" : "IDENTIFIED"), .text(variant.0),
-                        converts ? .text(Self.offsetTimestamp(startedAt + 600_000, offsetHours: plan.company == "co_be" ? 1 : -5)) : .null,
-                        .text("198.51.100.\(random.below(250))"), .json("{\"email\":true}"), .text(seen), .text(seen), .text(seen), .text(seen),
+                        converts
+                            ? .text(
+                                Self.offsetTimestamp(startedAt + 600_000, offsetHours: plan.company == "co_be" ? 1 : -5)
+                            ) : .null,
+                        .text("198.51.100.\(random.below(250))"), .json("{\"email\":true}"), .text(seen), .text(seen),
+                        .text(seen), .text(seen),
                     ])
                 }
-                let agent: String = sessionNumber == 42 ? "Mozilla/5.0 (X11; Linux x86_64)\nEmbedded-Newline/1.0" : agents[random.below(agents.count)]
-                let total = orderID == nil ? ExportWriter.Field.null : Self.money(subtotal - (code == nil ? 0 : discount) + shipping)
+                let agent: String =
+                    sessionNumber == 42
+                    ? "Mozilla/5.0 (X11; Linux x86_64)\nEmbedded-Newline/1.0" : agents[random.below(agents.count)]
+                let total =
+                    orderID == nil
+                    ? ExportWriter.Field.null : Self.money(subtotal - (code == nil ? 0 : discount) + shipping)
                 sessions.write([
-                    .text(id), .text(plan.id), .text("tok_" + id), .text(variant.0), leadID.map(ExportWriter.Field.text) ?? .null,
-                    .number(converts ? "3" : String(random.below(3))), .textArray(converts ? ["0", "1", "2"] : ["0"]), .text(status),
+                    .text(id), .text(plan.id), .text("tok_" + id), .text(variant.0),
+                    leadID.map(ExportWriter.Field.text) ?? .null,
+                    .number(converts ? "3" : String(random.below(3))), .textArray(converts ? ["0", "1", "2"] : ["0"]),
+                    .text(status),
                     .json("[]"), .json("{}"), .null, .null, .json("{}"),
                     .text("/\(plan.id)"), random.chance(1, in: 2) ? .text("google") : .null,
-                    random.chance(1, in: 2) ? .text("cpc") : .null, random.chance(1, in: 3) ? .text("spring-sale") : .null,
-                    random.chance(1, in: 5) ? .text("") : .null, .null, random.chance(1, in: 4) ? .text("https://www.google.com/") : .null,
+                    random.chance(1, in: 2) ? .text("cpc") : .null,
+                    random.chance(1, in: 3) ? .text("spring-sale") : .null,
+                    random.chance(1, in: 5) ? .text("") : .null, .null,
+                    random.chance(1, in: 4) ? .text("https://www.google.com/") : .null,
                     .text(agent), .text("203.0.113.\(random.below(250))"), .text(random.pick(["desktop", "mobile"])),
                     .text(random.pick(["Safari", "Chrome"])), .text(random.pick(["macOS", "Windows", "iOS"])),
                     orderID.map(ExportWriter.Field.text) ?? .null, total, .text(plan.currency),
-                    .text(sessionNumber % 97 == 0 ? Self.offsetTimestamp(startedAt, offsetHours: 2) : Self.pgTimestamp(startedAt)),
+                    .text(
+                        sessionNumber % 97 == 0
+                            ? Self.offsetTimestamp(startedAt, offsetHours: 2) : Self.pgTimestamp(startedAt)),
                     .text(Self.pgTimestamp(startedAt + 60_000)), completedAt, abandonedAt, .null, .null, .null,
-                    converts ? .text(Self.pgTimestamp(startedAt + 30_000)) : .null, converts ? .text(Self.pgTimestamp(startedAt + 30_000)) : .null,
-                    code.map(ExportWriter.Field.text) ?? .null, code == nil ? .null : Self.money(rule.map { if case .freeShipping = $0 { return 495 } else { return discount } } ?? 0),
+                    converts ? .text(Self.pgTimestamp(startedAt + 30_000)) : .null,
+                    converts ? .text(Self.pgTimestamp(startedAt + 30_000)) : .null,
+                    code.map(ExportWriter.Field.text) ?? .null,
+                    code == nil
+                        ? .null
+                        : Self.money(
+                            rule.map { if case .freeShipping = $0 { return 495 } else { return discount } } ?? 0),
                 ])
             }
         }
@@ -203,10 +262,17 @@ extension SampleGenerator {
     mutating func writeOrdersAndRefunds(_ random: inout SplitMix64, orders: [OrderPlan]) throws {
         let writer = try open(
             "orders.csv",
-            ["id", "companyId", "customerId", "orderNumber", "type", "status", "shippingSnapshot", "billingSnapshot", "subtotal", "discountAmount", "discountCode", "shippingAmount", "taxAmount", "total", "currency", "paymentStatus", "orderedAt", "createdAt", "updatedAt"])
+            [
+                "id", "companyId", "customerId", "orderNumber", "type", "status", "shippingSnapshot", "billingSnapshot",
+                "subtotal", "discountAmount", "discountCode", "shippingAmount", "taxAmount", "total", "currency",
+                "paymentStatus", "orderedAt", "createdAt", "updatedAt",
+            ])
         let refunds = try open(
             "refunds.csv",
-            ["id", "companyId", "customerId", "orderId", "type", "status", "reason", "requestedAmount", "approvedAmount", "currency", "approvalLevel", "initiatedBy", "createdAt", "updatedAt", "completedAt"])
+            [
+                "id", "companyId", "customerId", "orderId", "type", "status", "reason", "requestedAmount",
+                "approvedAmount", "currency", "approvalLevel", "initiatedBy", "createdAt", "updatedAt", "completedAt",
+            ])
         var all = orders
         // Orders outside any funnel, with a code no session ever used (VIPONLY).
         let extra = max(1, orders.count / 50)
@@ -214,8 +280,10 @@ extension SampleGenerator {
             let base = orders[index % orders.count]
             all.append(
                 OrderPlan(
-                    id: String(format: "ord_vip_%05d", index), number: 900_000 + index, company: base.company, customer: base.customer,
-                    currency: base.currency, subtotalCents: 5000, discountCents: 750, discountCode: "VIPONLY", totalCents: 4745,
+                    id: String(format: "ord_vip_%05d", index), number: 900_000 + index, company: base.company,
+                    customer: base.customer,
+                    currency: base.currency, subtotalCents: 5000, discountCents: 750, discountCode: "VIPONLY",
+                    totalCents: 4745,
                     orderedAt: base.orderedAt + 3_600_000, status: "COMPLETED"))
         }
         var refundNumber = 0
@@ -223,9 +291,12 @@ extension SampleGenerator {
             let shipping = order.totalCents - order.subtotalCents + order.discountCents
             let at = Self.pgTimestamp(order.orderedAt)
             writer.write([
-                .text(order.id), .text(order.company), .text(order.customer.id), .text(String(format: "N%07d", order.number)), .text("ONE_TIME"),
-                .text(order.status), .json("{\"city\": \"Springfield, IL\"}"), .json("{}"), Self.money(order.subtotalCents),
-                Self.money(order.discountCents), order.discountCode.map(ExportWriter.Field.text) ?? .null, Self.money(shipping), .number("0"),
+                .text(order.id), .text(order.company), .text(order.customer.id),
+                .text(String(format: "N%07d", order.number)), .text("ONE_TIME"),
+                .text(order.status), .json("{\"city\": \"Springfield, IL\"}"), .json("{}"),
+                Self.money(order.subtotalCents),
+                Self.money(order.discountCents), order.discountCode.map(ExportWriter.Field.text) ?? .null,
+                Self.money(shipping), .number("0"),
                 Self.money(order.totalCents), .text(order.currency), .text("PAID"), .text(at), .text(at), .text(at),
             ])
             // Refunds: every REFUNDED order in full; 1 in 20 completed orders in part (some still pending).
@@ -236,9 +307,12 @@ extension SampleGenerator {
                 let completed = full || !random.chance(1, in: 3)
                 let refundAt = Self.pgTimestamp(order.orderedAt + 3 * Self.day)
                 refunds.write([
-                    .text(String(format: "rf_%06d", refundNumber)), .text(order.company), .text(order.customer.id), .text(order.id),
-                    .text(full ? "FULL" : "PARTIAL"), .text(completed ? "COMPLETED" : "PENDING"), .text(full ? "CUSTOMER_REQUEST" : "DAMAGED_ITEM"),
-                    Self.money(amount), completed ? Self.money(amount) : .null, .text(order.currency), .text("AI_REP"), .text("user_1"),
+                    .text(String(format: "rf_%06d", refundNumber)), .text(order.company), .text(order.customer.id),
+                    .text(order.id),
+                    .text(full ? "FULL" : "PARTIAL"), .text(completed ? "COMPLETED" : "PENDING"),
+                    .text(full ? "CUSTOMER_REQUEST" : "DAMAGED_ITEM"),
+                    Self.money(amount), completed ? Self.money(amount) : .null, .text(order.currency), .text("AI_REP"),
+                    .text("user_1"),
                     .text(refundAt), .text(refundAt), completed ? .text(refundAt) : .null,
                 ])
             }

@@ -40,7 +40,8 @@ public struct SampleGenerator {
 
     mutating func open(_ name: String, _ columns: [String], format: ExportWriter.Format = .csv) throws -> ExportWriter {
         files.append(name)
-        return try ExportWriter(path: (directory as NSString).appendingPathComponent(name), format: format, columns: columns)
+        return try ExportWriter(
+            path: (directory as NSString).appendingPathComponent(name), format: format, columns: columns)
     }
 
     /// PostgreSQL `COPY` prints `timestamp(3)` without a zone and trims trailing zeros of the fraction.
@@ -58,25 +59,49 @@ public struct SampleGenerator {
         return local + (offsetHours >= 0 ? "+" : "-") + String(format: "%02d:00", abs(offsetHours))
     }
 
-    static func money(_ cents: Int64) -> ExportWriter.Field { .number(Money.decimalText(minorUnits: cents, exponent: 2)) }
+    static func money(_ cents: Int64) -> ExportWriter.Field {
+        .number(Money.decimalText(minorUnits: cents, exponent: 2))
+    }
 
     static let created = pgTimestamp(epoch - 60 * day)
 
     private mutating func writeCore() throws {
-        let organizations = try open("organizations.csv", ["id", "name", "slug", "billingPlan", "billingStatus", "createdAt", "updatedAt"])
-        organizations.write([.text("org_1"), .text("Roastery Group"), .text("roastery"), .text("PROFESSIONAL"), .text("ACTIVE"), .text(Self.created), .text(Self.created)])
+        let organizations = try open(
+            "organizations.csv", ["id", "name", "slug", "billingPlan", "billingStatus", "createdAt", "updatedAt"])
+        organizations.write([
+            .text("org_1"), .text("Roastery Group"), .text("roastery"), .text("PROFESSIONAL"), .text("ACTIVE"),
+            .text(Self.created), .text(Self.created),
+        ])
         organizations.close()
-        let clients = try open("clients.csv", ["id", "organizationId", "name", "slug", "plan", "status", "createdAt", "updatedAt"])
-        clients.write([.text("cl_1"), .text("org_1"), .text("Roastery Brands"), .text("brands"), .text("STANDARD"), .text("ACTIVE"), .text(Self.created), .text(Self.created)])
+        let clients = try open(
+            "clients.csv", ["id", "organizationId", "name", "slug", "plan", "status", "createdAt", "updatedAt"])
+        clients.write([
+            .text("cl_1"), .text("org_1"), .text("Roastery Brands"), .text("brands"), .text("STANDARD"),
+            .text("ACTIVE"), .text(Self.created), .text(Self.created),
+        ])
         clients.close()
         let companies = try open(
-            "companies.csv", ["id", "clientId", "name", "slug", "timezone", "currency", "settings", "status", "createdAt", "updatedAt"])
-        companies.write([.text("co_ny"), .text("cl_1"), .text("Hudson Coffee, Inc."), .text("hudson"), .text("America/New_York"), .text("USD"), .json("{}"), .text("ACTIVE"), .text(Self.created), .text(Self.created)])
-        companies.write([.text("co_be"), .text("cl_1"), .text("Spree Tee GmbH"), .text("spree"), .text("Europe/Berlin"), .text("EUR"), .json("{\"vat\": \"DE123\"}"), .text("ACTIVE"), .text(Self.created), .text(Self.created)])
+            "companies.csv",
+            ["id", "clientId", "name", "slug", "timezone", "currency", "settings", "status", "createdAt", "updatedAt"])
+        companies.write([
+            .text("co_ny"), .text("cl_1"), .text("Hudson Coffee, Inc."), .text("hudson"), .text("America/New_York"),
+            .text("USD"), .json("{}"), .text("ACTIVE"), .text(Self.created), .text(Self.created),
+        ])
+        companies.write([
+            .text("co_be"), .text("cl_1"), .text("Spree Tee GmbH"), .text("spree"), .text("Europe/Berlin"),
+            .text("EUR"), .json("{\"vat\": \"DE123\"}"), .text("ACTIVE"), .text(Self.created), .text(Self.created),
+        ])
         companies.close()
-        let products = try open("products.csv", ["id", "companyId", "sku", "name", "slug", "price", "currency", "status", "updatedAt"])
-        products.write([.text("pr_beans"), .text("co_ny"), .text("BEANS-1"), .text("House Beans"), .text("beans"), .number("18.50"), .text("USD"), .text("ACTIVE"), .text(Self.created)])
-        products.write([.text("pr_tea"), .text("co_be"), .text("TEA-1"), .text("Spree Green"), .text("tea"), .number("12.00"), .text("EUR"), .text("ACTIVE"), .text(Self.created)])
+        let products = try open(
+            "products.csv", ["id", "companyId", "sku", "name", "slug", "price", "currency", "status", "updatedAt"])
+        products.write([
+            .text("pr_beans"), .text("co_ny"), .text("BEANS-1"), .text("House Beans"), .text("beans"), .number("18.50"),
+            .text("USD"), .text("ACTIVE"), .text(Self.created),
+        ])
+        products.write([
+            .text("pr_tea"), .text("co_be"), .text("TEA-1"), .text("Spree Green"), .text("tea"), .number("12.00"),
+            .text("EUR"), .text("ACTIVE"), .text(Self.created),
+        ])
         products.close()
     }
 
@@ -87,7 +112,12 @@ public struct SampleGenerator {
     }
 
     private mutating func writeCustomers(_ random: inout SplitMix64) throws -> [Customer] {
-        let writer = try open("customers.csv", ["id", "companyId", "email", "firstName", "lastName", "phone", "metadata", "status", "createdAt", "updatedAt"])
+        let writer = try open(
+            "customers.csv",
+            [
+                "id", "companyId", "email", "firstName", "lastName", "phone", "metadata", "status", "createdAt",
+                "updatedAt",
+            ])
         var customers: [Customer] = []
         let names = ["Ana", "Ben", "Chloé", "Dmitri", "Eun-ji", "Farid", "Grace", "Hiro", "Inès", "José"]
         for index in 0..<(800 * scale) {

@@ -27,7 +27,8 @@ enum MigrationLedger {
 
     static func record(_ db: Database, name: String) throws {
         try db.execute(
-            sql: #"INSERT INTO "tally_migrations" ("name", "appliedAt") VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"#,
+            sql:
+                #"INSERT INTO "tally_migrations" ("name", "appliedAt") VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"#,
             arguments: [name])
     }
 

@@ -68,7 +68,8 @@ public struct SchemaDump: Equatable, Sendable {
             switch (theirs[key], mine[key]) {
             case (let want?, nil): result.append(.missing(want))
             case (nil, let have?): result.append(.unexpected(have))
-            case (let want?, let have?) where want.sql != have.sql: result.append(.changed(expected: want, actual: have))
+            case (let want?, let have?) where want.sql != have.sql:
+                result.append(.changed(expected: want, actual: have))
             default: break
             }
         }
@@ -92,7 +93,8 @@ public enum SchemaDifference: Equatable, Sendable, CustomStringConvertible {
             let want = SQLDefinitionList(expected.sql)
             let have = SQLDefinitionList(actual.sql)
             guard let want, let have else {
-                return "changed \(actual.type) \(actual.name):\n  expected: \(expected.sql.oneLine)\n  actual:   \(actual.sql.oneLine)"
+                return
+                    "changed \(actual.type) \(actual.name):\n  expected: \(expected.sql.oneLine)\n  actual:   \(actual.sql.oneLine)"
             }
             let removed = want.items.filter { !have.items.contains($0) }.map { "\n  - \($0)" }
             let added = have.items.filter { !want.items.contains($0) }.map { "\n  + \($0)" }

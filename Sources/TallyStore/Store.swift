@@ -54,7 +54,8 @@ public final class Store: Sendable {
         }
         let queue: DatabaseQueue
         do {
-            queue = path == ":memory:"
+            queue =
+                path == ":memory:"
                 ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
             try queue.write { db in try MigrationLedger.create(db) }

@@ -45,8 +45,11 @@ public enum StoreError: TallyError, Equatable {
         case .sqlite(let code, let message):
             switch code {
             case 13: return "the disk is full (\(message)); nothing was written; free space and run the command again"
-            case 8: return "the store is read-only (\(message)); check the file's permissions, or copy it somewhere writable"
-            case 5, 6: return "another tally process holds the store (\(message)); wait for it to finish, or use another --db"
+            case 8:
+                return
+                    "the store is read-only (\(message)); check the file's permissions, or copy it somewhere writable"
+            case 5, 6:
+                return "another tally process holds the store (\(message)); wait for it to finish, or use another --db"
             case 26, 11: return "the store is not a usable SQLite database (\(message)); check the path given by --db"
             default: return "the store refused an operation: \(message)"
             }
@@ -71,6 +74,8 @@ extension StoreError {
     /// A store failure for `error` when it came from SQLite, so that layers above need not know GRDB.
     public static func describing(_ error: any Error) -> StoreError? {
         guard let error = error as? DatabaseError else { return nil }
-        return .sqlite(code: error.resultCode.primaryResultCode.rawValue, message: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        return .sqlite(
+            code: error.resultCode.primaryResultCode.rawValue,
+            message: error.message ?? "SQLite error \(error.resultCode.rawValue)")
     }
 }

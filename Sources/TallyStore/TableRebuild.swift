@@ -34,7 +34,8 @@ enum TableRebuild {
     static func rebuild(_ db: Database, table: String, body: String, resetColumns: [String]) throws {
         let indexSQL = try String.fetchAll(
             db,
-            sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+            sql:
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
             arguments: [table])
         let oldColumns = Set(try db.columns(in: table).map(\.name))
         let temporary = "tally_rebuild_" + table

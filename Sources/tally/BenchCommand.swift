@@ -25,7 +25,9 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Row counts to measure, comma-separated.")
         var rows = "1000000"
 
-        @Option(help: ArgumentHelp("Where to write the generated files and stores (default: a temporary directory).", valueName: "dir"))
+        @Option(
+            help: ArgumentHelp(
+                "Where to write the generated files and stores (default: a temporary directory).", valueName: "dir"))
         var workDir: String?
 
         @Option(help: "The sqlite3 command line shell used as the baseline.")
@@ -34,11 +36,14 @@ struct BenchCommand: ParsableCommand {
         func run() throws {
             let counts = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !counts.isEmpty else { throw ValidationError("--rows needs whole numbers, e.g. 100000,1000000") }
-            let directory = workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid())").path
+            let directory =
+                workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid())").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let tally = CommandLine.arguments[0].contains("/")
+            let tally =
+                CommandLine.arguments[0].contains("/")
                 ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path : CommandLine.arguments[0]
-            print("rows,csv_mb,sqlite3_import_s,sqlite3_rows_per_s,tally_load_s,tally_rows_per_s,ratio,tally_peak_rss_mb")
+            print(
+                "rows,csv_mb,sqlite3_import_s,sqlite3_rows_per_s,tally_load_s,tally_rows_per_s,ratio,tally_peak_rss_mb")
             for count in counts {
                 let figures = try measure(count: count, directory: directory, tally: tally)
                 print(figures)
@@ -68,7 +73,9 @@ struct BenchCommand: ParsableCommand {
             let tallyStore = directory + "/tally-\(count).sqlite"
             try? FileManager.default.removeItem(atPath: tallyStore)
             let setup = try ChildProcess.run(tally, ["load", parents, "--db", tallyStore, "--quiet"])
-            guard setup.status == 0 else { throw CommandFailure(message: "loading the bench parents failed", status: .dataError) }
+            guard setup.status == 0 else {
+                throw CommandFailure(message: "loading the bench parents failed", status: .dataError)
+            }
             let load = try ChildProcess.run(tally, ["load", clicks, "--db", tallyStore, "--quiet", "--format", "csv"])
             guard load.status == 0 else {
                 throw CommandFailure(message: "tally load exited \(load.status) on \(clicks)", status: .dataError)
@@ -78,16 +85,19 @@ struct BenchCommand: ParsableCommand {
             let baselineStore = directory + "/sqlite3-\(count).sqlite"
             try? FileManager.default.removeItem(atPath: baselineStore)
             _ = try Store.open(path: baselineStore)
-            let baseline = try ChildProcess.run(sqlite3, [baselineStore, "-cmd", ".mode csv", ".import --skip 1 \(clicks) affiliate_clicks"])
+            let baseline = try ChildProcess.run(
+                sqlite3, [baselineStore, "-cmd", ".mode csv", ".import --skip 1 \(clicks) affiliate_clicks"])
             guard baseline.status == 0 else {
-                throw CommandFailure(message: "\(sqlite3) .import exited \(baseline.status); is the sqlite3 shell installed?", status: .ioError)
+                throw CommandFailure(
+                    message: "\(sqlite3) .import exited \(baseline.status); is the sqlite3 shell installed?",
+                    status: .ioError)
             }
             let baselineRate = Double(count) / baseline.seconds
             let tallyRate = Double(count) / load.seconds
             return [
-                String(count), FixedDecimal(Double(size) / 1_048_576, 1), FixedDecimal(baseline.seconds, 2),
-                String(Int(baselineRate)), FixedDecimal(load.seconds, 2), String(Int(tallyRate)),
-                FixedDecimal(tallyRate / baselineRate, 2), FixedDecimal(load.peakResidentMegabytes, 1),
+                String(count), fixedDecimals(Double(size) / 1_048_576, 1), fixedDecimals(baseline.seconds, 2),
+                String(Int(baselineRate)), fixedDecimals(load.seconds, 2), String(Int(tallyRate)),
+                fixedDecimals(tallyRate / baselineRate, 2), fixedDecimals(load.peakResidentMegabytes, 1),
             ].joined(separator: ",")
         }
 
@@ -105,13 +115,14 @@ struct BenchCommand: ParsableCommand {
             try partners.write(toFile: directory + "/affiliate_partners.csv", atomically: true, encoding: .utf8)
             var links = "id,partnerId,companyId,destinationUrl,trackingCode,updatedAt\n"
             for index in 0..<100 {
-                links += "al_\(index),ap_\(index % 20),co_bench,https://shop.example.com/,T\(index),2026-01-01 00:00:00\n"
+                links +=
+                    "al_\(index),ap_\(index % 20),co_bench,https://shop.example.com/,T\(index),2026-01-01 00:00:00\n"
             }
             try links.write(toFile: directory + "/affiliate_links.csv", atomically: true, encoding: .utf8)
         }
     }
 }
 
-private func FixedDecimal(_ value: Double, _ decimals: Int) -> String {
+private func fixedDecimals(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
 }

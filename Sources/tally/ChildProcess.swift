@@ -9,18 +9,20 @@ enum ChildProcess {
         let peakResidentMegabytes: Double
     }
 
-    static func run(_ executable: String, _ arguments: [String], stdoutPath: String = "/dev/null") throws -> Measurement {
+    static func run(_ executable: String, _ arguments: [String], stdoutPath: String = "/dev/null") throws -> Measurement
+    {
         var fileActions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&fileActions)
         defer { posix_spawn_file_actions_destroy(&fileActions) }
         posix_spawn_file_actions_addopen(&fileActions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = Date()
         let spawned = posix_spawnp(&pid, executable, &fileActions, nil, argv, environ)
         guard spawned == 0 else {
-            throw CommandFailure(message: "cannot run \(executable): \(String(cString: strerror(spawned)))", status: .ioError)
+            throw CommandFailure(
+                message: "cannot run \(executable): \(String(cString: strerror(spawned)))", status: .ioError)
         }
         var status: Int32 = 0
         var usage = rusage()

@@ -9,7 +9,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "discount-codes",
             abstract: "Discount code performance per company and code, against the sessions that used no code.",
-            discussion: "Example: tally report discount-codes --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01")
+            discussion: "Example: tally report discount-codes --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01"
+        )
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions

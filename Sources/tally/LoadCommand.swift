@@ -8,7 +8,8 @@ import TallyStore
 struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
-        abstract: "Load export files or directories (CSV, NDJSON, JSON arrays, gzip) into the store, in one transaction.",
+        abstract:
+            "Load export files or directories (CSV, NDJSON, JSON arrays, gzip) into the store, in one transaction.",
         discussion: """
             Each row is inserted, updated, left unchanged, or rejected with file, line, column and \
             reason. Without --strict, good rows load and the exit status is 3 when any row was \
@@ -19,10 +20,13 @@ struct LoadCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Files or directories to load (a directory loads the data files inside it).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files or directories to load (a directory loads the data files inside it).", valueName: "path"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Load every file into this table instead of naming it from the file.", valueName: "table"))
+    @Option(
+        help: ArgumentHelp("Load every file into this table instead of naming it from the file.", valueName: "table"))
     var table: String?
 
     @Flag(help: "Fail, loading nothing, on any rejected row or unknown column.")
@@ -31,7 +35,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(help: "Store credentials and raw IP addresses as exported (default: NULL and keyed hashes).")
     var keepSensitive = false
 
-    @Option(help: ArgumentHelp("Write every rejected row to this CSV file (file,line,column,value,reason,message).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every rejected row to this CSV file (file,line,column,value,reason,message).", valueName: "path"))
     var rejects: String?
 
     @Flag(help: "No progress line on standard error.")
@@ -54,7 +60,8 @@ struct LoadCommand: ParsableCommand {
         }
         sink.finish()
         for path in summary.skipped {
-            FileHandle.standardError.write(Data("tally: skipped \(path) (not a .csv, .ndjson, .jsonl or .json file)\n".utf8))
+            FileHandle.standardError.write(
+                Data("tally: skipped \(path) (not a .csv, .ndjson, .jsonl or .json file)\n".utf8))
         }
         try output.write(LoadSummaryTable.make(summary))
         if summary.rejected > 0 {
@@ -103,7 +110,8 @@ final class LoadReporter: LoadEventSink {
             guard FileManager.default.createFile(atPath: rejectsPath, contents: nil),
                 let handle = FileHandle(forWritingAtPath: rejectsPath)
             else {
-                throw CommandFailure(message: "cannot write \(rejectsPath); check the directory exists", status: .ioError)
+                throw CommandFailure(
+                    message: "cannot write \(rejectsPath); check the directory exists", status: .ioError)
             }
             handle.write(Data("file,line,column,value,reason,message\n".utf8))
             rejectsFile = handle
@@ -115,7 +123,8 @@ final class LoadReporter: LoadEventSink {
     func reject(_ reject: Reject) {
         if let rejectsFile {
             let fields = [
-                reject.file, String(reject.line), reject.column ?? "", reject.value ?? "", reject.reason.rawValue, reject.message,
+                reject.file, String(reject.line), reject.column ?? "", reject.value ?? "", reject.reason.rawValue,
+                reject.message,
             ]
             rejectsFile.write(Data((fields.map(CSVField.quote).joined(separator: ",") + "\n").utf8))
         }

@@ -53,8 +53,10 @@ struct MigrateCommand: ParsableCommand {
 
     struct Down: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Roll back migrations after --to (or --all); refuses to drop tables that hold rows without --force.",
-            discussion: "Example: tally migrate down --db /tmp/sample.sqlite --to 20260203000000_add_affiliate_click_queue")
+            abstract:
+                "Roll back migrations after --to (or --all); refuses to drop tables that hold rows without --force.",
+            discussion:
+                "Example: tally migrate down --db /tmp/sample.sqlite --to 20260203000000_add_affiliate_click_queue")
 
         @OptionGroup var store: StoreOptions
 
@@ -84,6 +86,7 @@ struct MigrateCommand: ParsableCommand {
 /// Prints one line per migration on stdout, and a summary on stderr.
 private func printResult(_ names: [String], verb: String, store: String) {
     for name in names { print("\(verb) \(name)") }
-    let summary = names.isEmpty ? "nothing to do: \(store) is up to date" : "\(verb) \(names.count) migration(s) on \(store)"
+    let summary =
+        names.isEmpty ? "nothing to do: \(store) is up to date" : "\(verb) \(names.count) migration(s) on \(store)"
     FileHandle.standardError.write(Data((summary + "\n").utf8))
 }

@@ -23,7 +23,8 @@ struct OutputOptions: ParsableArguments {
             try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             throw CommandFailure(
-                message: "cannot write \(out): \(error.localizedDescription); check the directory exists and is writable",
+                message:
+                    "cannot write \(out): \(error.localizedDescription); check the directory exists and is writable",
                 status: .ioError)
         }
     }

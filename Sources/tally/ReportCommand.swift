@@ -25,7 +25,9 @@ struct Instant: ExpressibleByArgument {
 
 /// Company, date range and funnel filters, shared by every report.
 struct ScopeOptions: ParsableArguments {
-    @Option(name: .customLong("company"), help: ArgumentHelp("Only this company (repeat for several; default: all).", valueName: "id"))
+    @Option(
+        name: .customLong("company"),
+        help: ArgumentHelp("Only this company (repeat for several; default: all).", valueName: "id"))
     var companies: [String] = []
 
     @Option(help: ArgumentHelp("First day included, in each company's time zone.", valueName: "YYYY-MM-DD"))
@@ -34,7 +36,9 @@ struct ScopeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("First day excluded, in each company's time zone.", valueName: "YYYY-MM-DD"))
     var to: CalendarDay?
 
-    @Option(name: .customLong("funnel"), help: ArgumentHelp("Only this funnel (repeat for several; default: all).", valueName: "id"))
+    @Option(
+        name: .customLong("funnel"),
+        help: ArgumentHelp("Only this funnel (repeat for several; default: all).", valueName: "id"))
     var funnels: [String] = []
 
     var scope: ReportScope {

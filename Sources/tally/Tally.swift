@@ -8,7 +8,8 @@ import TallyStore
 struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Offline analytics over commerce-platform exports, in a SQLite store that mirrors the production schema.",
+        abstract:
+            "Offline analytics over commerce-platform exports, in a SQLite store that mirrors the production schema.",
         discussion: """
             tally keeps an embedded SQLite store (--db, default ./tally.sqlite or $TALLY_DB) built by \
             migrations named like production's, checks it for drift, and writes results as CSV, JSON \

@@ -10,7 +10,8 @@ extension ReportCommand {
     struct VariantConversion: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "variant-conversion",
-            abstract: "A/B variant conversion per funnel: rates with intervals, lifts, p-values, chance to beat control, SRM.",
+            abstract:
+                "A/B variant conversion per funnel: rates with intervals, lifts, p-values, chance to beat control, SRM.",
             discussion: """
                 With --write-results TEST the command is a close (docs/CLOSES.md): it prints the \
                 funnel_ab_test_results rows it writes (or, with --dry-run, would write) instead of the \
@@ -23,16 +24,22 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions
 
-        @Option(help: ArgumentHelp("Compare against this variant instead of the funnel's control.", valueName: "variant-id"))
+        @Option(
+            help: ArgumentHelp("Compare against this variant instead of the funnel's control.", valueName: "variant-id")
+        )
         var control: String?
 
         @Option(help: "sessions (funnel sessions) or leads (leads and converted leads).")
         var view: VariantConversionReport.View = .sessions
 
-        @Option(help: ArgumentHelp("Write the results as funnel_ab_test_results rows for this test, as a close.", valueName: "test-id"))
+        @Option(
+            help: ArgumentHelp(
+                "Write the results as funnel_ab_test_results rows for this test, as a close.", valueName: "test-id"))
         var writeResults: String?
 
-        @Option(help: ArgumentHelp("With --write-results: the calculatedAt instant (default: the range end).", valueName: "time"))
+        @Option(
+            help: ArgumentHelp(
+                "With --write-results: the calculatedAt instant (default: the range end).", valueName: "time"))
         var asOf: Instant?
 
         @Flag(help: "With --write-results: print what would be written, write nothing.")

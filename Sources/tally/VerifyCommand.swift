@@ -9,7 +9,8 @@ import TallyStore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Load fixtures into a fresh temporary store, run every report that has an expected file, compare bytes.",
+        abstract:
+            "Load fixtures into a fresh temporary store, run every report that has an expected file, compare bytes.",
         discussion: """
             Expected files are named after the report and format: variant-conversion.csv, \
             discount-codes.json, ... (default directory: FIXTURE_DIR/expected). Prints the first \
@@ -30,14 +31,16 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let expectedDirectory = expected ?? (fixtures as NSString).appendingPathComponent("expected")
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("tally-verify-\(getpid())-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tally-verify-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         let store = try Store.open(path: temporary.appendingPathComponent("verify.sqlite").path)
         let sink = QuietSink()
         _ = try Loader(store: store).load(paths: [fixtures], options: LoadOptions(), sink: sink)
         if sink.rejected > 0 {
-            FileHandle.standardError.write(Data("tally: verify: \(sink.rejected) fixture row(s) were rejected while loading\n".utf8))
+            FileHandle.standardError.write(
+                Data("tally: verify: \(sink.rejected) fixture row(s) were rejected while loading\n".utf8))
         }
         if record {
             try recordExpectations(store: store, directory: expectedDirectory)
@@ -68,7 +71,8 @@ struct VerifyCommand: ParsableCommand {
             }
             let format = OutputFormat(rawValue: (file as NSString).pathExtension)!
             let actual = format.writer.render(try entry.run(store))
-            let wanted = try String(contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)
+            let wanted = try String(
+                contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)
             compared += 1
             if actual == wanted {
                 print("ok      \(file)")

@@ -35,7 +35,8 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains(",applied,") })
         XCTAssertTrue(
             status.stdout.contains(
-                "20260101140600_add_cart_and_session_partial_indexes,20251231201625_add_cart_and_session_partial_indexes,applied"))
+                "20260101140600_add_cart_and_session_partial_indexes,20251231201625_add_cart_and_session_partial_indexes,applied"
+            ))
     }
 
     func testTallyDBEnvironmentVariableChoosesTheStore() throws {

@@ -3,7 +3,8 @@ import XCTest
 
 final class VerifyTests: XCTestCase {
     private var sampleData: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("SampleData")
     }
 
@@ -30,13 +31,15 @@ final class VerifyTests: XCTestCase {
         let result = try TallyRunner.run(["verify", copy.path])
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stdout.contains("DIFFERS variant-conversion.csv"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("  line 3:\n    - expected: \(edited)\n    + actual:   \(lines[2])"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("  line 3:\n    - expected: \(edited)\n    + actual:   \(lines[2])"), result.stdout)
         XCTAssertTrue(result.stdout.contains("ok      variant-conversion.json"))
         XCTAssertTrue(result.stderr.contains("1 of 6 output(s) differ"), result.stderr)
 
         let recorded = try TallyRunner.run(["verify", copy.path, "--record"])
         XCTAssertEqual(recorded.status, 0)
-        XCTAssertTrue(recorded.stdout.contains("OVERWRITTEN \(copy.path)/expected/variant-conversion.csv"), recorded.stdout)
+        XCTAssertTrue(
+            recorded.stdout.contains("OVERWRITTEN \(copy.path)/expected/variant-conversion.csv"), recorded.stdout)
         XCTAssertTrue(recorded.stdout.contains("unchanged \(copy.path)/expected/variant-conversion.json"))
     }
 }

@@ -19,10 +19,15 @@ final class BadInputTests: XCTestCase {
         let (summary, sink) = try load("bad/" + fixture, into: table, store: store)
         XCTAssertEqual(
             sink.rejects,
-            [Reject(file: Fixture.path("bad/" + fixture), line: line, column: column, value: value, reason: reason, message: message)],
+            [
+                Reject(
+                    file: Fixture.path("bad/" + fixture), line: line, column: column, value: value, reason: reason,
+                    message: message)
+            ],
             file: file, line: lineNumber)
         XCTAssertEqual(summary.files.first?.inserted, 1, "the good row still loads", file: file, line: lineNumber)
-        XCTAssertEqual(summary.read, summary.files.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged + $1.rejected })
+        XCTAssertEqual(
+            summary.read, summary.files.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged + $1.rejected })
     }
 
     func testUnterminatedQuote() throws {
@@ -145,10 +150,12 @@ final class BadInputTests: XCTestCase {
             [
                 Reject(
                     file: Fixture.path("bad/duplicate_id_different_content.csv"), line: 4, column: "id", value: "q1",
-                    reason: .duplicateID, message: "id 'q1' is also on line 2 with different content; the earlier line was kept")
+                    reason: .duplicateID,
+                    message: "id 'q1' is also on line 2 with different content; the earlier line was kept")
             ])
         let result = try XCTUnwrap(summary.files.first)
-        XCTAssertEqual([result.read, result.inserted, result.unchanged, result.rejected, result.duplicates], [4, 2, 1, 1, 1])
+        XCTAssertEqual(
+            [result.read, result.inserted, result.unchanged, result.rejected, result.duplicates], [4, 2, 1, 1, 1])
     }
 
     func testEmbeddedNewlinesKeepLineNumbersRight() throws {
@@ -166,7 +173,9 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(sink.rejects, [], fixture)
             XCTAssertEqual(summary.rejected, 0, fixture)
         }
-        let count = try store.queue.read { db in try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "affiliate_click_queue""#) }
+        let count = try store.queue.read { db in
+            try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "affiliate_click_queue""#)
+        }
         XCTAssertEqual(count, 2)
     }
 
@@ -204,9 +213,13 @@ final class BadInputTests: XCTestCase {
                 error as? LoadError,
                 .strictRefusal(
                     rejected: 0,
-                    unknownColumns: ["affiliate_click_queue.affiliateClickId", "affiliate_click_queue.postbackSecretKey"]))
+                    unknownColumns: [
+                        "affiliate_click_queue.affiliateClickId", "affiliate_click_queue.postbackSecretKey",
+                    ]))
         }
-        let count = try store.queue.read { db in try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "affiliate_click_queue""#) }
+        let count = try store.queue.read { db in
+            try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "affiliate_click_queue""#)
+        }
         XCTAssertEqual(count, 0)
     }
 
@@ -218,7 +231,10 @@ final class BadInputTests: XCTestCase {
 
     func testFileLevelErrors() throws {
         let cases: [(String, LoadError)] = [
-            ("bad/duplicate_header.csv", .duplicateHeader(path: Fixture.path("bad/duplicate_header.csv"), column: "status")),
+            (
+                "bad/duplicate_header.csv",
+                .duplicateHeader(path: Fixture.path("bad/duplicate_header.csv"), column: "status")
+            ),
             ("bad/empty_file.csv", .emptyFile(path: Fixture.path("bad/empty_file.csv"))),
             ("bad/truncated.csv.gz", .truncatedGzip(path: Fixture.path("bad/truncated.csv.gz"))),
             (

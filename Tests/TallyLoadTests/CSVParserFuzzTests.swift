@@ -55,13 +55,16 @@ final class CSVParserFuzzTests: XCTestCase {
                     if random.below(6) == 0 {
                         record.append(nil)  // NULL: empty and unquoted
                     } else {
-                        record.append((0..<random.below(8)).map { _ in alphabet[random.below(alphabet.count)] }.joined())
+                        record.append(
+                            (0..<random.below(8)).map { _ in alphabet[random.below(alphabet.count)] }.joined())
                     }
                 }
                 // A record of one empty field would be a blank line, which is not a record.
                 if columns == 1 && record[0] == nil { record[0] = "x" }
                 expected.append(record)
-                text += record.map { $0.map(CSVField.quote) ?? "" }.joined(separator: ",") + (random.below(2) == 0 ? "\n" : "\r\n")
+                text +=
+                    record.map { $0.map(CSVField.quote) ?? "" }.joined(separator: ",")
+                    + (random.below(2) == 0 ? "\n" : "\r\n")
             }
             let sizes = (0..<200).map { _ in 1 + random.below(9) }
             var parser = CSVParser(source: ChunkedSource(bytes: Array(text.utf8), sizes: sizes))
@@ -80,8 +83,11 @@ final class CSVParserFuzzTests: XCTestCase {
         // Random garbage: the parser must always end, and every record it returns has fields.
         for seed in 1...200 {
             var random = Generator(state: UInt64(seed) &* 7919)
-            let bytes = (0..<random.below(300)).map { _ in [UInt8(ascii: ","), UInt8(ascii: "\""), 10, 13, 0x41, 0xFF, 0xC3][random.below(7)] }
-            var parser = CSVParser(source: ChunkedSource(bytes: bytes, sizes: (0..<100).map { _ in 1 + random.below(5) }))
+            let bytes = (0..<random.below(300)).map { _ in
+                [UInt8(ascii: ","), UInt8(ascii: "\""), 10, 13, 0x41, 0xFF, 0xC3][random.below(7)]
+            }
+            var parser = CSVParser(
+                source: ChunkedSource(bytes: bytes, sizes: (0..<100).map { _ in 1 + random.below(5) }))
             var record = CSVRecord()
             var count = 0
             while try parser.next(into: &record) {

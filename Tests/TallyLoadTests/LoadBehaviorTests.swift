@@ -11,7 +11,8 @@ final class LoadBehaviorTests: XCTestCase {
         let (ndjsonStore, _) = try makeStoreWithParents()
         let options = LoadOptions(keepsSensitive: true)  // compare raw values: hash keys differ per store
         let (_, csvSink) = try load("roundtrip/affiliate_click_queue.csv", into: nil, store: csvStore, options: options)
-        let (_, ndjsonSink) = try load("roundtrip/affiliate_click_queue.ndjson", into: nil, store: ndjsonStore, options: options)
+        let (_, ndjsonSink) = try load(
+            "roundtrip/affiliate_click_queue.ndjson", into: nil, store: ndjsonStore, options: options)
         XCTAssertEqual(csvSink.rejects, [])
         XCTAssertEqual(ndjsonSink.rejects, [])
         XCTAssertEqual(
@@ -89,7 +90,8 @@ final class LoadBehaviorTests: XCTestCase {
 
     func testKeepSensitiveStoresValuesAsExported() throws {
         let (store, _) = try makeStoreWithParents()
-        _ = try load("roundtrip/affiliate_partners.csv", into: nil, store: store, options: LoadOptions(keepsSensitive: true))
+        _ = try load(
+            "roundtrip/affiliate_partners.csv", into: nil, store: store, options: LoadOptions(keepsSensitive: true))
         let taxID = try store.queue.read { db in
             try String.fetchOne(db, sql: #"SELECT "taxId" FROM "affiliate_partners" WHERE id = 'ap1'"#)
         }
@@ -101,7 +103,8 @@ final class LoadBehaviorTests: XCTestCase {
         let (summary, sink) = try load("roundtrip/affiliate_partners.csv", into: nil, store: store)
         XCTAssertEqual(summary.rejected, 0)
         let rows = try store.queue.read { db in
-            try Row.fetchAll(db, sql: #"SELECT id, "commissionFlat", "payoutThreshold" FROM "affiliate_partners" ORDER BY id"#)
+            try Row.fetchAll(
+                db, sql: #"SELECT id, "commissionFlat", "payoutThreshold" FROM "affiliate_partners" ORDER BY id"#)
         }
         // ap1 is in c1 (USD): 2.345 → 235 cents (half away from zero), 50 → 5000 cents.
         XCTAssertEqual(rows[0]["commissionFlat"], 235)
@@ -119,7 +122,8 @@ final class LoadBehaviorTests: XCTestCase {
         let tables = ["affiliate_clicks", "companies", "cs_ai_usage", "funnel_ab_tests", "inventory_holds"]
         XCTAssertEqual(TableNameMatcher.table(forFileName: "affiliate_clicks.csv", tables: tables), "affiliate_clicks")
         XCTAssertEqual(
-            TableNameMatcher.table(forFileName: "affiliate_clicks-2026-02.ndjson.gz", tables: tables), "affiliate_clicks")
+            TableNameMatcher.table(forFileName: "affiliate_clicks-2026-02.ndjson.gz", tables: tables),
+            "affiliate_clicks")
         XCTAssertEqual(TableNameMatcher.table(forFileName: "AffiliateClick.json", tables: tables), "affiliate_clicks")
         XCTAssertEqual(TableNameMatcher.table(forFileName: "Company.json", tables: tables), "companies")
         XCTAssertEqual(TableNameMatcher.table(forFileName: "CSAIUsage.ndjson", tables: tables), "cs_ai_usage")
@@ -152,6 +156,9 @@ final class LoadBehaviorTests: XCTestCase {
         XCTAssertEqual(row?["read"], 2)
         XCTAssertEqual(row?["inserted"], 2)
         XCTAssertEqual((row?["sha256"] as String?)?.count, 64)
-        XCTAssertEqual(row?["bytes"], try FileManager.default.attributesOfItem(atPath: Fixture.path("roundtrip/affiliate_click_queue.csv"))[.size] as? Int)
+        XCTAssertEqual(
+            row?["bytes"],
+            try FileManager.default.attributesOfItem(atPath: Fixture.path("roundtrip/affiliate_click_queue.csv"))[.size]
+                as? Int)
     }
 }

@@ -17,7 +17,9 @@ final class ValueConverterTests: XCTestCase {
     }
 
     private func reason(_ input: FieldInput, _ column: ColumnSpec) -> RejectReason? {
-        if case .reject(let reason, _) = ValueConverter.convert(input, for: column, currencyExponent: 2) { return reason }
+        if case .reject(let reason, _) = ValueConverter.convert(input, for: column, currencyExponent: 2) {
+            return reason
+        }
         return nil
     }
 
@@ -32,7 +34,9 @@ final class ValueConverterTests: XCTestCase {
     }
 
     func testBooleansAcceptPostgreSQLAndJSONSpellings() {
-        for text in ["t", "true", "TRUE", "1", "yes", "on"] { XCTAssertEqual(value(.text(text), .boolean), .integer(1), text) }
+        for text in ["t", "true", "TRUE", "1", "yes", "on"] {
+            XCTAssertEqual(value(.text(text), .boolean), .integer(1), text)
+        }
         for text in ["f", "false", "0", "no", "off"] { XCTAssertEqual(value(.text(text), .boolean), .integer(0), text) }
         XCTAssertEqual(value(.json(.bool(true)), .boolean), .integer(1))
     }
@@ -48,7 +52,9 @@ final class ValueConverterTests: XCTestCase {
     }
 
     func testJSONIsStoredCompactWithNumbersVerbatim() {
-        XCTAssertEqual(value(.text(#"{"a": 1.10, "b": [true, null], "é": "\u00e9"}"#), .json), .text(#"{"a":1.10,"b":[true,null],"é":"é"}"#))
+        XCTAssertEqual(
+            value(.text(#"{"a": 1.10, "b": [true, null], "é": "\u00e9"}"#), .json),
+            .text(#"{"a":1.10,"b":[true,null],"é":"é"}"#))
         XCTAssertEqual(reason(.text("{'a': 1}"), column(.json)), .invalidJSON)
     }
 

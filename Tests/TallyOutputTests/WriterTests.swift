@@ -9,12 +9,18 @@ final class WriterTests: XCTestCase {
     private let edgeTable = ReportTable(
         columns: ["code", "note", "revenue", "rate", "orders", "flag"],
         rows: [
-            [.text("SUMMER,10"), .text(#"say "hi""#), .money(Money(minorUnits: -1250, currency: "USD")),
-             .number(0.1234565, decimals: 6), .integer(3), .bool(true)],
-            [.text("Été ☕️"), .text("line1\nline2"), .money(Money(minorUnits: 1500, currency: "JPY")),
-             .null, .integer(0), .bool(false)],
-            [.text(""), .null, .money(Money(minorUnits: 5, currency: "KWD")),
-             .number(-0.0000001, decimals: 6), .null, .null],
+            [
+                .text("SUMMER,10"), .text(#"say "hi""#), .money(Money(minorUnits: -1250, currency: "USD")),
+                .number(0.1234565, decimals: 6), .integer(3), .bool(true),
+            ],
+            [
+                .text("Été ☕️"), .text("line1\nline2"), .money(Money(minorUnits: 1500, currency: "JPY")),
+                .null, .integer(0), .bool(false),
+            ],
+            [
+                .text(""), .null, .money(Money(minorUnits: 5, currency: "KWD")),
+                .number(-0.0000001, decimals: 6), .null, .null,
+            ],
         ])
 
     func testCSVQuotesOnlyWhenNeededAndKeepsNullApartFromEmpty() {
@@ -89,7 +95,8 @@ final class WriterTests: XCTestCase {
     }
 
     func testNonFiniteStatisticsPrintAsNull() {
-        let table = ReportTable(columns: ["x"], rows: [[.number(.nan, decimals: 4)], [.number(.infinity, decimals: 4)]])
+        let table = ReportTable(
+            columns: ["x"], rows: [[.number(.nan, decimals: 4)], [.number(.infinity, decimals: 4)]])
         XCTAssertEqual(CSVWriter().render(table), "x\n\n\n")
         XCTAssertEqual(JSONWriter().render(table), "[\n  {\n    \"x\": null\n  },\n  {\n    \"x\": null\n  }\n]\n")
     }

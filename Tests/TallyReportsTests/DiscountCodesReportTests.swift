@@ -40,9 +40,12 @@ final class DiscountCodesReportTests: XCTestCase {
         let fixture = try ReportFixture()
         try fixture.funnel("f", variants: [])
         // The session typed the code, the order carries none: the order still counts for the code.
-        try fixture.sessions("a", funnel: "f", variant: nil, count: 1, converted: 1, code: "ONLYSESSION", orderCode: .some(nil), discount: 300)
+        try fixture.sessions(
+            "a", funnel: "f", variant: nil, count: 1, converted: 1, code: "ONLYSESSION", orderCode: .some(nil),
+            discount: 300)
         // The order carries a code the session never saw: an orders-only code.
-        try fixture.sessions("b", funnel: "f", variant: nil, count: 1, converted: 1, orderCode: "ONLYORDER", discount: 200)
+        try fixture.sessions(
+            "b", funnel: "f", variant: nil, count: 1, converted: 1, orderCode: "ONLYORDER", discount: 200)
         let rows = try run(fixture)
         XCTAssertEqual(rows["ny/USD/ONLYSESSION"]?["orders"], "1")
         XCTAssertEqual(rows["ny/USD/ONLYSESSION"]?["total_discount"], "3.00")  // from the session
@@ -71,7 +74,8 @@ final class DiscountCodesReportTests: XCTestCase {
         let fixture = try ReportFixture()
         try fixture.funnel("f", variants: [])
         try fixture.sessions("u", funnel: "f", variant: nil, count: 1, converted: 1, total: 1000, code: "MIX")
-        try fixture.sessions("e", funnel: "f", variant: nil, count: 1, converted: 1, total: 900, code: "MIX", currency: "EUR")
+        try fixture.sessions(
+            "e", funnel: "f", variant: nil, count: 1, converted: 1, total: 900, code: "MIX", currency: "EUR")
         try fixture.sessions("z", funnel: "f", variant: nil, count: 5, code: "ZERO")
         let rows = try run(fixture)
         XCTAssertEqual(rows["ny/USD/MIX"]?["gross_revenue"], "10.00")
@@ -86,7 +90,9 @@ final class DiscountCodesReportTests: XCTestCase {
         // Golden bytes live in SampleData/expected (tally verify); here the planted direction is asserted.
         let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SampleData/expected/discount-codes.csv")
-        let lines = try String(contentsOf: expected, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = try String(contentsOf: expected, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         func lift(_ code: String) -> Double? {
             lines.first { $0.count > 11 && $0[0] == "co_ny" && $0[2] == code }.flatMap { Double($0[11]) }
         }

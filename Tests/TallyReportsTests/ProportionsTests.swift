@@ -49,17 +49,24 @@ final class ProportionsTests: XCTestCase {
             ((20, 200, 15, 180), 0.29331339667759065),
         ]
         for ((xa, na, xb, nb), expected) in cases {
-            let value = try XCTUnwrap(Proportions.chanceToBeat(successesA: xa, trialsA: na, successesB: xb, trialsB: nb))
+            let value = try XCTUnwrap(
+                Proportions.chanceToBeat(successesA: xa, trialsA: na, successesB: xb, trialsB: nb))
             XCTAssertEqual(value, expected, accuracy: 1e-9, "\(xa)/\(na) vs \(xb)/\(nb)")
         }
         XCTAssertNil(Proportions.chanceToBeat(successesA: 0, trialsA: 0, successesB: 1, trialsB: 2))
     }
 
     func testChiSquareAndSampleRatioMismatch() throws {
-        XCTAssertEqual(try XCTUnwrap(Proportions.chiSquarePValue(3.0, degreesOfFreedom: 2)), 0.22313016014842982, accuracy: 1e-12)
-        XCTAssertEqual(try XCTUnwrap(Proportions.chiSquarePValue(0.5, degreesOfFreedom: 1)), 0.47950012218695337, accuracy: 1e-12)
-        XCTAssertEqual(try XCTUnwrap(Proportions.chiSquarePValue(45.0, degreesOfFreedom: 1)), 1.970344471179912e-11, accuracy: 1e-20)
-        XCTAssertEqual(try XCTUnwrap(Proportions.chiSquarePValue(12.5, degreesOfFreedom: 3)), 0.005852662593326735, accuracy: 1e-12)
+        XCTAssertEqual(
+            try XCTUnwrap(Proportions.chiSquarePValue(3.0, degreesOfFreedom: 2)), 0.22313016014842982, accuracy: 1e-12)
+        XCTAssertEqual(
+            try XCTUnwrap(Proportions.chiSquarePValue(0.5, degreesOfFreedom: 1)), 0.47950012218695337, accuracy: 1e-12)
+        XCTAssertEqual(
+            try XCTUnwrap(Proportions.chiSquarePValue(45.0, degreesOfFreedom: 1)), 1.970344471179912e-11,
+            accuracy: 1e-20)
+        XCTAssertEqual(
+            try XCTUnwrap(Proportions.chiSquarePValue(12.5, degreesOfFreedom: 3)), 0.005852662593326735, accuracy: 1e-12
+        )
         XCTAssertEqual(
             try XCTUnwrap(Proportions.sampleRatioMismatchPValue(observed: [600, 450], weights: [50, 50])),
             3.6725751142656362e-06, accuracy: 1e-15)
@@ -70,11 +77,13 @@ final class ProportionsTests: XCTestCase {
     func testRelativeLiftByTheDeltaMethod() throws {
         // Hand check: pa = 0.08, pb = 0.125, n = 1000 each.
         // Var(R) = pb(1−pb)/n / pa² + pb² · pa(1−pa)/n / pa⁴ = 0.01708984375 + 0.028076171875 = 0.045166015625
-        let lift = try XCTUnwrap(Proportions.relativeLift(successesA: 80, trialsA: 1000, successesB: 125, trialsB: 1000))
+        let lift = try XCTUnwrap(
+            Proportions.relativeLift(successesA: 80, trialsA: 1000, successesB: 125, trialsB: 1000))
         XCTAssertEqual(lift.lift, 0.5625, accuracy: 1e-12)
         XCTAssertEqual(lift.low, 0.5625 - 1.959963984540054 * 0.045166015625.squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(lift.high, 0.5625 + 1.959963984540054 * 0.045166015625.squareRoot(), accuracy: 1e-12)
-        XCTAssertNil(Proportions.relativeLift(successesA: 0, trialsA: 100, successesB: 5, trialsB: 100))  // control at 0%
+        // A control at 0% has no relative lift.
+        XCTAssertNil(Proportions.relativeLift(successesA: 0, trialsA: 100, successesB: 5, trialsB: 100))
     }
 
     func testHolmAdjustment() {

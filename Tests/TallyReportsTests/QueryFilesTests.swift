@@ -7,7 +7,8 @@ import XCTest
 /// and what the binary carries is byte for byte the files (the build plugin embeds them).
 final class QueryFilesTests: XCTestCase {
     private var queries: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Queries")
     }
 
@@ -38,8 +39,10 @@ final class QueryFilesTests: XCTestCase {
     func testEachQueryOpensWithItsContractHeader() {
         for name in QueryCatalog.names {
             let sql = QueryCatalog.sql(name)
-            XCTAssertTrue(sql.hasPrefix("-- \(name.split(separator: "/").last!):") || sql.hasPrefix("-- \(name):"), name)
-            let sections = name.hasPrefix("shared/") ? ["Grain:", "Installed:"] : ["Grain:", "Inputs:", "NULL:", "Order:"]
+            XCTAssertTrue(
+                sql.hasPrefix("-- \(name.split(separator: "/").last!):") || sql.hasPrefix("-- \(name):"), name)
+            let sections =
+                name.hasPrefix("shared/") ? ["Grain:", "Installed:"] : ["Grain:", "Inputs:", "NULL:", "Order:"]
             for section in sections {
                 XCTAssertTrue(sql.contains(section), "\(name) lacks \(section)")
             }

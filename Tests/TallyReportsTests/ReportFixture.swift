@@ -25,7 +25,9 @@ struct ReportFixture {
         try store.queue.write { db in try db.execute(sql: sql) }
     }
 
-    func funnel(_ id: String, company: String = "ny", variants: [(String, String, Bool, Int)], minimumSessions: Int? = nil) throws {
+    func funnel(
+        _ id: String, company: String = "ny", variants: [(String, String, Bool, Int)], minimumSessions: Int? = nil
+    ) throws {
         try execute(
             """
             INSERT INTO "funnels" ("id", "companyId", "name", "slug", "shortId", "type", "updatedAt", "createdBy")
@@ -63,7 +65,8 @@ struct ReportFixture {
             if index < converted {
                 status = "COMPLETED"
                 orderSQL = "'o_\(id)'"
-                let effectiveOrderCode: String? = orderCode ?? code.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+                let effectiveOrderCode: String? =
+                    orderCode ?? code.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
                 try execute(
                     """
                     INSERT INTO "orders" ("id", "companyId", "customerId", "orderNumber", "status", "shippingSnapshot", "billingSnapshot",

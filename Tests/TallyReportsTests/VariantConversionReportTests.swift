@@ -1,12 +1,14 @@
 import GRDB
-import TallyOutput
 import TallyCore
+import TallyOutput
 import XCTest
 
 @testable import TallyReports
 
 final class VariantConversionReportTests: XCTestCase {
-    private func run(_ fixture: ReportFixture, _ report: VariantConversionReport = VariantConversionReport(scope: ReportScope()))
+    private func run(
+        _ fixture: ReportFixture, _ report: VariantConversionReport = VariantConversionReport(scope: ReportScope())
+    )
         throws -> [[String: String]]
     {
         let table = try report.run(on: fixture.store)
@@ -23,7 +25,9 @@ final class VariantConversionReportTests: XCTestCase {
         // A canceled order is not a conversion; a session outside the range is not an exposure.
         try fixture.sessions("c", funnel: "f1", variant: "vb", count: 1, converted: 1, orderStatus: "CANCELED")
         try fixture.sessions("d", funnel: "f1", variant: "va", count: 1, startedAt: "2026-05-01T00:00:00.000Z")
-        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-01"), to: CalendarDay("2026-03-01"))))
+        let rows = try run(
+            fixture,
+            VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-01"), to: CalendarDay("2026-03-01"))))
         XCTAssertEqual(rows.map { $0["variant_id"] }, ["va", "vb"])  // control first
         XCTAssertEqual(rows[0]["sessions"], "10")
         XCTAssertEqual(rows[0]["conversions"], "2")
@@ -44,7 +48,8 @@ final class VariantConversionReportTests: XCTestCase {
     func testEdgeCasesPrintNullNeverNaN() throws {
         let fixture = try ReportFixture()
         // Control with zero conversions, a 100% arm, and a variant with no sessions in range.
-        try fixture.funnel("f2", variants: [("c", "Control", true, 50), ("all", "All", false, 25), ("none", "None", false, 25)])
+        try fixture.funnel(
+            "f2", variants: [("c", "Control", true, 50), ("all", "All", false, 25), ("none", "None", false, 25)])
         try fixture.sessions("c", funnel: "f2", variant: "c", count: 4)
         try fixture.sessions("x", funnel: "f2", variant: "all", count: 3, converted: 3)
         // No control at all, a single variant.
@@ -83,7 +88,8 @@ final class VariantConversionReportTests: XCTestCase {
     func testRevenueOfAZeroDecimalCurrencyIsInYen() throws {
         let fixture = try ReportFixture()
         try fixture.funnel("ft", company: "tk", variants: [("tc", "Control", true, 100)])
-        try fixture.sessions("t", funnel: "ft", variant: "tc", count: 2, converted: 2, total: 150_000, company: "tk", currency: "JPY")
+        try fixture.sessions(
+            "t", funnel: "ft", variant: "tc", count: 2, converted: 2, total: 150_000, company: "tk", currency: "JPY")
         let rows = try run(fixture)
         XCTAssertEqual(rows[0]["revenue"], "3000")
         XCTAssertEqual(rows[0]["currency"], "JPY")
@@ -95,7 +101,9 @@ final class VariantConversionReportTests: XCTestCase {
         try fixture.funnel("f5", variants: [("v", "V", true, 100)])
         try fixture.sessions("e", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T04:30:00.000Z")
         try fixture.sessions("l", funnel: "f5", variant: "v", count: 1, startedAt: "2026-02-10T05:30:00.000Z")
-        let rows = try run(fixture, VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-11"))))
+        let rows = try run(
+            fixture,
+            VariantConversionReport(scope: ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-11"))))
         XCTAssertEqual(rows[0]["sessions"], "1")
         let newYork = try CompanyTimeZone(identifier: "America/New_York")
         XCTAssertEqual(UTCTimestamp.format(newYork.start(of: CalendarDay("2026-03-08")!)), "2026-03-08T05:00:00.000Z")
@@ -109,8 +117,12 @@ final class VariantConversionReportTests: XCTestCase {
         try fixture.sessions("b", funnel: "fw", variant: "wb", count: 200, converted: 40, total: 1000)
         let report = VariantConversionReport(scope: ReportScope())
         let plan = try report.resultsPlan(testID: "t_fw", asOf: nil, on: fixture.store)
-        XCTAssertEqual(try CloseStage.execute(plan, on: fixture.store, dryRun: true), .dryRun(rows: 2, alreadyClosed: false))
-        XCTAssertEqual(try fixture.store.queue.read { db in try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "funnel_ab_test_results""#) }, 0)
+        XCTAssertEqual(
+            try CloseStage.execute(plan, on: fixture.store, dryRun: true), .dryRun(rows: 2, alreadyClosed: false))
+        XCTAssertEqual(
+            try fixture.store.queue.read { db in
+                try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "funnel_ab_test_results""#)
+            }, 0)
         XCTAssertEqual(try CloseStage.execute(plan, on: fixture.store, dryRun: false), .closed(rows: 2))
         let again = try report.resultsPlan(testID: "t_fw", asOf: nil, on: fixture.store)
         XCTAssertEqual(try CloseStage.execute(again, on: fixture.store, dryRun: false), .unchanged)
@@ -139,7 +151,8 @@ final class VariantConversionReportTests: XCTestCase {
         let ledger = try fixture.store.queue.read { db in
             try Row.fetchAll(db, sql: #"SELECT "role", "rowId" FROM "tally_close_items" ORDER BY "role", "rowId""#)
         }
-        XCTAssertEqual(ledger.map { "\($0["role"] as String) \($0["rowId"] as String)" },
+        XCTAssertEqual(
+            ledger.map { "\($0["role"] as String) \($0["rowId"] as String)" },
             ["INPUT wa", "INPUT wb", "OUTPUT tally:t_fw:wa", "OUTPUT tally:t_fw:wb"])
         // A new --as-of is a different output: refused too, since calculatedAt would change.
         let later = try report.resultsPlan(testID: "t_fw", asOf: 1_900_000_000_000, on: fixture.store)

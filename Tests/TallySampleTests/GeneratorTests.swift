@@ -5,11 +5,13 @@ import XCTest
 
 final class GeneratorTests: XCTestCase {
     private var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     private func generate(seed: UInt64) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-sample-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tally-sample-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         var generator = SampleGenerator(seed: seed, scale: 1, directory: directory.path)
         try generator.generate()
@@ -34,7 +36,8 @@ final class GeneratorTests: XCTestCase {
         for name in names {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             XCTAssertEqual(a, try Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between runs")
-            XCTAssertEqual(a, try Data(contentsOf: committed.appendingPathComponent(name)), "\(name) differs from SampleData/")
+            XCTAssertEqual(
+                a, try Data(contentsOf: committed.appendingPathComponent(name)), "\(name) differs from SampleData/")
         }
     }
 

@@ -35,7 +35,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try reopened.migrateUp(), [])
         // A batch that does change the schema still checks, and names the migration it blames.
         XCTAssertThrowsError(try reopened.migrateDown(to: "tally_0003_close_ledger")) { error in
-            XCTAssertEqual(error as? StoreError, .foreignKeyViolations(migration: "tally_0004_cs_ai_price_tiers", count: 1))
+            XCTAssertEqual(
+                error as? StoreError, .foreignKeyViolations(migration: "tally_0004_cs_ai_price_tiers", count: 1))
         }
     }
 
@@ -133,7 +134,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(
             rolledBack,
             [
-                "tally_0004_cs_ai_price_tiers", "tally_0003_close_ledger", "tally_0002_report_indexes", "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
+                "tally_0004_cs_ai_price_tiers", "tally_0003_close_ledger", "tally_0002_report_indexes",
+                "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
                 "20260203000000_add_affiliate_click_queue",
             ])
     }

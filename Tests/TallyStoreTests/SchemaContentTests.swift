@@ -17,38 +17,60 @@ final class SchemaContentTests: XCTestCase {
     /// Every index the changelog names exists once its migration is applied.
     func testChangelogIndexNamesExistAfterTheirMigration() throws {
         let expected: [(migration: String, indexes: [String])] = [
-            ("20241224100000_add_cs_ai_usage_tables", [
-                "cs_ai_usage_companyId_occurredAt_idx", "cs_ai_usage_clientId_billingPeriod_idx",
-                "cs_ai_usage_usageType_occurredAt_idx", "cs_ai_usage_invoiced_idx",
-                "cs_ai_pricing_organizationId_key", "cs_ai_usage_summary_companyId_periodStart_key",
-            ]),
-            ("20251231201625_add_cart_and_session_partial_indexes", [
-                "idx_carts_recovery_candidates", "idx_cross_site_sessions_cleanup", "idx_carts_expiration",
-            ]),
-            ("20260102215624_add_landing_page_cart_integration", [
-                "carts_landingPageId_idx", "carts_sourceType_companyId_status_idx",
-                "landing_page_sessions_sessionToken_key", "landing_page_sessions_cartId_key",
-                "landing_page_sessions_landingPageId_startedAt_idx", "landing_page_sessions_landingPageId_status_idx",
-                "landing_page_sessions_companyId_startedAt_idx", "landing_page_sessions_companyId_convertedAt_idx",
-                "landing_page_sessions_status_idx",
-            ]),
+            (
+                "20241224100000_add_cs_ai_usage_tables",
+                [
+                    "cs_ai_usage_companyId_occurredAt_idx", "cs_ai_usage_clientId_billingPeriod_idx",
+                    "cs_ai_usage_usageType_occurredAt_idx", "cs_ai_usage_invoiced_idx",
+                    "cs_ai_pricing_organizationId_key", "cs_ai_usage_summary_companyId_periodStart_key",
+                ]
+            ),
+            (
+                "20251231201625_add_cart_and_session_partial_indexes",
+                [
+                    "idx_carts_recovery_candidates", "idx_cross_site_sessions_cleanup", "idx_carts_expiration",
+                ]
+            ),
+            (
+                "20260102215624_add_landing_page_cart_integration",
+                [
+                    "carts_landingPageId_idx", "carts_sourceType_companyId_status_idx",
+                    "landing_page_sessions_sessionToken_key", "landing_page_sessions_cartId_key",
+                    "landing_page_sessions_landingPageId_startedAt_idx",
+                    "landing_page_sessions_landingPageId_status_idx",
+                    "landing_page_sessions_companyId_startedAt_idx", "landing_page_sessions_companyId_convertedAt_idx",
+                    "landing_page_sessions_status_idx",
+                ]
+            ),
             ("20260131134047_add_funnel_cs_session_link", ["funnel_sessions_csSessionId_idx"]),
-            ("20260131135216_add_funnel_session_performance_indexes", [
-                "funnel_sessions_funnelId_status_lastActivityAt_idx", "funnel_sessions_termsAcceptedAt_idx",
-                "funnel_sessions_privacyAcceptedAt_idx", "funnel_sessions_lastActivityAt_idx",
-            ]),
-            ("20260131160000_phase4_lead_variant_discount_tracking", [
-                "leads_variantId_idx", "funnel_sessions_discountCode_idx",
-            ]),
-            ("20260131200000_add_affiliate_program", [
-                "affiliate_partners_affiliateCode_key", "affiliate_clicks_idempotencyKey_key",
-                "affiliate_clicks_companyId_clickedAt_idx", "affiliate_conversions_orderId_key",
-                "affiliate_payouts_idempotencyKey_key", "affiliate_program_configs_companyId_key",
-            ]),
-            ("20260203000000_add_affiliate_click_queue", [
-                "affiliate_click_queue_queuedAt_idx", "affiliate_click_queue_companyId_queuedAt_idx",
-                "affiliate_click_queue_status_queuedAt_idx",
-            ]),
+            (
+                "20260131135216_add_funnel_session_performance_indexes",
+                [
+                    "funnel_sessions_funnelId_status_lastActivityAt_idx", "funnel_sessions_termsAcceptedAt_idx",
+                    "funnel_sessions_privacyAcceptedAt_idx", "funnel_sessions_lastActivityAt_idx",
+                ]
+            ),
+            (
+                "20260131160000_phase4_lead_variant_discount_tracking",
+                [
+                    "leads_variantId_idx", "funnel_sessions_discountCode_idx",
+                ]
+            ),
+            (
+                "20260131200000_add_affiliate_program",
+                [
+                    "affiliate_partners_affiliateCode_key", "affiliate_clicks_idempotencyKey_key",
+                    "affiliate_clicks_companyId_clickedAt_idx", "affiliate_conversions_orderId_key",
+                    "affiliate_payouts_idempotencyKey_key", "affiliate_program_configs_companyId_key",
+                ]
+            ),
+            (
+                "20260203000000_add_affiliate_click_queue",
+                [
+                    "affiliate_click_queue_queuedAt_idx", "affiliate_click_queue_companyId_queuedAt_idx",
+                    "affiliate_click_queue_status_queuedAt_idx",
+                ]
+            ),
         ]
         let store = try Store.open(path: ":memory:", migrate: .leaveAsIs)
         for (migration, indexes) in expected {
@@ -67,7 +89,8 @@ final class SchemaContentTests: XCTestCase {
         }
         XCTAssertEqual(
             sql,
-            #"CREATE INDEX "idx_carts_expiration" ON "carts"("expiresAt") WHERE "status" = 'ACTIVE' AND "expiresAt" IS NOT NULL"#)
+            #"CREATE INDEX "idx_carts_expiration" ON "carts"("expiresAt") WHERE "status" = 'ACTIVE' AND "expiresAt" IS NOT NULL"#
+        )
     }
 
     func testAffiliateClicksHasProductionsTwelveIndexes() throws {

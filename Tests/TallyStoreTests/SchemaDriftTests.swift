@@ -16,7 +16,9 @@ final class SchemaDriftTests: XCTestCase {
         }
         XCTAssertEqual(
             try store.checkSchema().map(\.description),
-            [#"unexpected index my_orders_total_idx (on orders): CREATE INDEX "my_orders_total_idx" ON "orders"("total")"#])
+            [
+                #"unexpected index my_orders_total_idx (on orders): CREATE INDEX "my_orders_total_idx" ON "orders"("total")"#
+            ])
     }
 
     func testADroppedIndexAndAnAddedColumnAreReported() throws {
@@ -35,5 +37,19 @@ final class SchemaDriftTests: XCTestCase {
         let store = try Store.open(path: ":memory:", migrate: .leaveAsIs)
         try store.migrateUp(to: "20260102215624_add_landing_page_cart_integration")
         XCTAssertEqual(try store.checkSchema(), [])
+    }
+}
+
+/// `docs/schema.sql` is what the migrations build, so a reader (and a reviewer of a migration) sees
+/// the store's schema without running tally.
+final class CommittedSchemaTests: XCTestCase {
+    func testDocsSchemaIsCurrent() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/schema.sql")
+        let committed = try String(contentsOf: docs, encoding: .utf8)
+        let store = try Store.open(path: ":memory:")
+        XCTAssertEqual(
+            committed, try store.schemaDump().text,
+            "docs/schema.sql is stale: regenerate it as docs/STORE.md says")
     }
 }

@@ -36,7 +36,8 @@ public struct CompanyTimeZone: Sendable {
     public func start(of day: CalendarDay) -> UTCTimestamp.Milliseconds {
         let components = DateComponents(year: day.year, month: day.month, day: day.day)
         // A valid Gregorian day always resolves; the fallback only guards Foundation's optional.
-        let date = calendar.date(from: components).map { calendar.startOfDay(for: $0) } ?? Date(timeIntervalSince1970: 0)
+        let date =
+            calendar.date(from: components).map { calendar.startOfDay(for: $0) } ?? Date(timeIntervalSince1970: 0)
         return UTCTimestamp.Milliseconds((date.timeIntervalSince1970 * 1000).rounded())
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import TallyCore
 
-/// Converts one input field to the store's form for its column (docs/STORE.md, DATA_MODEL §2).
+/// Converts one input field to the store's form for its column (docs/STORE.md, "Type mapping").
 ///
 /// Every rule here has a unit test in `ValueConverterTests`. Conversion never loses information
 /// silently: a value that does not fit is a reject with a reason code; affiliate money rounded to
@@ -60,7 +60,8 @@ enum ValueConverter {
                 return .reject(.badTimestamp, "'\(text)' has an impossible \(part)")
             case .failure(.malformed):
                 return .reject(
-                    .badTimestamp, "'\(text)' is not a timestamp like 2026-01-31 13:40:47.123 or 2026-01-31T13:40:47.123Z")
+                    .badTimestamp,
+                    "'\(text)' is not a timestamp like 2026-01-31 13:40:47.123 or 2026-01-31T13:40:47.123Z")
             }
         case .scaled(let precision, let scale):
             guard let decimal = ExactDecimal(text) else {
@@ -75,7 +76,8 @@ enum ValueConverter {
             switch decimal.scaled(by: scale) {
             case .success(let value): return .value(.integer(value))
             case .failure(.tooManyDecimals):
-                return .reject(.tooManyDecimals, "'\(text)' has more than \(scale) decimals (DECIMAL(\(precision),\(scale)))")
+                return .reject(
+                    .tooManyDecimals, "'\(text)' has more than \(scale) decimals (DECIMAL(\(precision),\(scale)))")
             case .failure(.outOfRange):
                 return .reject(.outOfRange, "'\(text)' does not fit DECIMAL(\(precision),\(scale))")
             }

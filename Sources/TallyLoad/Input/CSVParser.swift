@@ -44,7 +44,9 @@ struct CSVParser {
                 position = chunk.startIndex
                 if isAtFileStart {
                     isAtFileStart = false
-                    if chunk.count >= 3, chunk[position] == 0xEF, chunk[position + 1] == 0xBB, chunk[position + 2] == 0xBF {
+                    if chunk.count >= 3, chunk[position] == 0xEF, chunk[position + 1] == 0xBB,
+                        chunk[position + 2] == 0xBF
+                    {
                         position += 3
                     }
                 }

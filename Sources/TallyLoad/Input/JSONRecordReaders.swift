@@ -119,7 +119,8 @@ struct JSONArrayReader {
             return try readElement(startingWith: byte)
         }
         guard let separator = try nextNonSpace() else {
-            throw LoadError.malformedFile(path: path, line: line, reason: "the JSON array is not closed (file truncated?)")
+            throw LoadError.malformedFile(
+                path: path, line: line, reason: "the JSON array is not closed (file truncated?)")
         }
         if separator == UInt8(ascii: "]") {
             hasClosed = true
@@ -133,7 +134,8 @@ struct JSONArrayReader {
             throw LoadError.malformedFile(path: path, line: line, reason: "expected ',' or ']' between array elements")
         }
         guard let first = try nextNonSpace() else {
-            throw LoadError.malformedFile(path: path, line: line, reason: "the JSON array is not closed (file truncated?)")
+            throw LoadError.malformedFile(
+                path: path, line: line, reason: "the JSON array is not closed (file truncated?)")
         }
         return try readElement(startingWith: first)
     }
@@ -156,7 +158,8 @@ struct JSONArrayReader {
                     position = chunk.startIndex
                 }
                 let byte = chunk[position]
-                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A || byte == 0x0D
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == 0x20 || byte == 0x0A
+                    || byte == 0x0D
                     || byte == 0x09
                 {
                     break
@@ -169,7 +172,8 @@ struct JSONArrayReader {
         while depth > 0 || inString {
             guard let byte = try nextByte() else {
                 throw LoadError.malformedFile(
-                    path: path, line: startLine, reason: "the array element starting here is not closed (file truncated?)")
+                    path: path, line: startLine,
+                    reason: "the array element starting here is not closed (file truncated?)")
             }
             bytes.append(byte)
             if inString {

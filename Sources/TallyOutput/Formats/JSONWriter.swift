@@ -1,4 +1,5 @@
 import TallyCore
+
 /// A JSON array with one object per row, keys in column order, two-space indentation.
 ///
 /// The encoder is hand-written rather than `JSONEncoder` so that key order, number text and

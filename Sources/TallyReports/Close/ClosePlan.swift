@@ -22,7 +22,9 @@ public struct ClosePlan: Sendable {
     /// The rows the close writes.
     public let writes: [CloseWrite]
 
-    public init(kind: String, scopeKey: String, asOf: UTCTimestamp.Milliseconds, inputs: [CloseItem], writes: [CloseWrite]) {
+    public init(
+        kind: String, scopeKey: String, asOf: UTCTimestamp.Milliseconds, inputs: [CloseItem], writes: [CloseWrite]
+    ) {
         self.kind = kind
         self.scopeKey = scopeKey
         self.asOf = asOf

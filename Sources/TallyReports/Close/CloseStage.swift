@@ -41,9 +41,13 @@ public enum CloseStage {
     private static func decide(_ plan: ClosePlan, in db: Database, dryRun: Bool) throws -> Outcome {
         guard
             let ledger = try Row.fetchOne(
-                db, sql: #"SELECT "id", "asOf", "inputsHash", "outputsHash" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" = ?"#,
+                db,
+                sql:
+                    #"SELECT "id", "asOf", "inputsHash", "outputsHash" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" = ?"#,
                 arguments: [plan.kind, plan.scopeKey])
-        else { return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: false) : .closed(rows: plan.writes.count) }
+        else {
+            return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: false) : .closed(rows: plan.writes.count)
+        }
         if ledger["inputsHash"] == plan.inputsHash && ledger["outputsHash"] == plan.outputsHash {
             return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: true) : .unchanged
         }
@@ -57,10 +61,12 @@ public enum CloseStage {
     private static func differences(_ plan: ClosePlan, closeId: String, in db: Database) throws -> [String] {
         var recorded: [String: String] = [:]
         for row in try Row.fetchAll(
-            db, sql: #"SELECT "role", "tableName", "rowId", "contentHash" FROM "tally_close_items" WHERE "closeId" = ?"#,
+            db,
+            sql: #"SELECT "role", "tableName", "rowId", "contentHash" FROM "tally_close_items" WHERE "closeId" = ?"#,
             arguments: [closeId])
         {
-            recorded["\(row["role"] as String) \(row["tableName"] as String) \(row["rowId"] as String)"] = row["contentHash"]
+            recorded["\(row["role"] as String) \(row["tableName"] as String) \(row["rowId"] as String)"] =
+                row["contentHash"]
         }
         var now: [String: String] = [:]
         for item in plan.inputs { now["INPUT \(item.table) \(item.rowId)"] = item.contentHash }
@@ -103,8 +109,14 @@ public enum CloseStage {
             ])
         try db.execute(sql: #"DELETE FROM "tally_close_items" WHERE "closeId" = ?"#, arguments: [plan.id])
         let insert = try db.makeStatement(
-            sql: #"INSERT INTO "tally_close_items" ("closeId", "role", "tableName", "rowId", "contentHash") VALUES (?, ?, ?, ?, ?)"#)
-        for item in plan.inputs { try insert.execute(arguments: [plan.id, "INPUT", item.table, item.rowId, item.contentHash]) }
-        for row in plan.writes { try insert.execute(arguments: [plan.id, "OUTPUT", row.table, row.id, row.contentHash]) }
+            sql:
+                #"INSERT INTO "tally_close_items" ("closeId", "role", "tableName", "rowId", "contentHash") VALUES (?, ?, ?, ?, ?)"#
+        )
+        for item in plan.inputs {
+            try insert.execute(arguments: [plan.id, "INPUT", item.table, item.rowId, item.contentHash])
+        }
+        for row in plan.writes {
+            try insert.execute(arguments: [plan.id, "OUTPUT", row.table, row.id, row.contentHash])
+        }
     }
 }

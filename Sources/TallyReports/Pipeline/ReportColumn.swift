@@ -51,7 +51,9 @@ public struct ReportColumn<Row> {
     }
 
     /// A measured quantity printed with exactly `decimals` decimals (e.g. revenue per session).
-    public static func number(_ name: String, decimals: Int, shown: Bool = false, _ get: @escaping (Row) -> Double?) -> Self {
+    public static func number(_ name: String, decimals: Int, shown: Bool = false, _ get: @escaping (Row) -> Double?)
+        -> Self
+    {
         Self(name, shown: shown) { get($0).map { .number($0, decimals: decimals) } ?? .null }
     }
 

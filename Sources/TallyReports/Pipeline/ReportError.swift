@@ -29,7 +29,8 @@ public enum ReportError: TallyError, Equatable {
     public var hint: String? {
         switch self {
         case .emptyRange: return "give a --to later than --from"
-        case .unknownCompany, .unknownFunnel, .unknownVariant, .unknownTest: return "'tally status' shows what is loaded"
+        case .unknownCompany, .unknownFunnel, .unknownVariant, .unknownTest:
+            return "'tally status' shows what is loaded"
         case .unknownTimeZone: return "fix companies.timezone in the export and load it again"
         }
     }

@@ -38,12 +38,15 @@ public struct ResolvedScope: Sendable {
                 throw ReportError.unknownTimeZone(company: id, timeZone: zoneName)
             }
             companies.append(
-                Company(id: id, currency: row["currency"], timeZone: zone, range: zone.bounds(from: scope.from, to: scope.to)))
+                Company(
+                    id: id, currency: row["currency"], timeZone: zone,
+                    range: zone.bounds(from: scope.from, to: scope.to)))
         }
         if !scope.funnels.isEmpty {
             let ids = companies.map(\.id)
             let knownFunnels = try String.fetchAll(
-                db, sql: #"SELECT "id" FROM "funnels" WHERE "companyId" IN (SELECT value FROM json_each(?)) ORDER BY "id""#,
+                db,
+                sql: #"SELECT "id" FROM "funnels" WHERE "companyId" IN (SELECT value FROM json_each(?)) ORDER BY "id""#,
                 arguments: ["[" + ids.map(JSONString.quoted).joined(separator: ",") + "]"])
             for id in scope.funnels where !knownFunnels.contains(id) {
                 throw ReportError.unknownFunnel(id: id, known: knownFunnels)

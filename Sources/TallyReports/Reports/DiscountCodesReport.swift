@@ -71,15 +71,18 @@ public struct DiscountCodesReport: ReportDefinition {
             .text("company_id") { $0.company }, .text("currency", shown: true) { $0.currency },
             .text("code", shown: true) { $0.code }, .text("spellings") { $0.spellings?.joined(separator: " | ") },
             .bool("is_baseline") { $0.isBaseline }, .bool("orders_only") { $0.isOrdersOnly },
-            .integer("sessions", shown: true) { $0.sessions }, .integer("completed_sessions", shown: true) { $0.completedSessions },
+            .integer("sessions", shown: true) { $0.sessions },
+            .integer("completed_sessions", shown: true) { $0.completedSessions },
             .statistic("completion_rate", shown: true) { $0.comparison?.rate },
             .statistic("completion_rate_low") { $0.comparison?.rateLow },
             .statistic("completion_rate_high") { $0.comparison?.rateHigh },
             .statistic("completion_lift", shown: true) { $0.comparison?.absoluteLift },
             .statistic("completion_relative_lift") { $0.comparison?.relativeLift },
             .statistic("p_value", shown: true) { $0.comparison?.pValue }, .integer("orders", shown: true) { $0.orders },
-            .money("total_discount", shown: true) { $0.totalDiscount }, .money("gross_revenue", shown: true) { $0.grossRevenue },
-            .money("net_revenue", shown: true) { $0.netRevenue }, .money("average_order_value") { $0.averageOrderValue },
+            .money("total_discount", shown: true) { $0.totalDiscount },
+            .money("gross_revenue", shown: true) { $0.grossRevenue },
+            .money("net_revenue", shown: true) { $0.netRevenue },
+            .money("average_order_value") { $0.averageOrderValue },
             .money("average_discount") { $0.averageDiscount }, .statistic("discount_share") { $0.discountShare },
             .timestamp("first_use") { $0.firstUse }, .timestamp("last_use") { $0.lastUse },
         ]
@@ -122,13 +125,20 @@ public struct DiscountCodesReport: ReportDefinition {
             // Sorted here: GROUP_CONCAT's order is unspecified in SQLite 3.40.
             spellings: line.isBaseline
                 ? nil
-                : (line.spellings?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) ?? []).sorted(),
+                : (line.spellings?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) ?? [])
+                    .sorted(),
             isBaseline: line.isBaseline, isOrdersOnly: !line.isBaseline && (line.sessions ?? 0) == 0,
             sessions: line.sessions, completedSessions: line.sessions == nil ? nil : completed, comparison: comparison,
             orders: line.orders, totalDiscount: discount, grossRevenue: gross,
-            netRevenue: total.map { Money(minorUnits: $0.minorUnits - (money(line.refundedHundredths)?.minorUnits ?? 0), currency: line.currency) },
+            netRevenue: total.map {
+                Money(
+                    minorUnits: $0.minorUnits - (money(line.refundedHundredths)?.minorUnits ?? 0),
+                    currency: line.currency)
+            },
             averageOrderValue: average(total), averageDiscount: average(discount),
-            discountShare: line.grossHundredths.flatMap { $0 > 0 ? Double(line.discountHundredths ?? 0) / Double($0) : nil },
+            discountShare: line.grossHundredths.flatMap {
+                $0 > 0 ? Double(line.discountHundredths ?? 0) / Double($0) : nil
+            },
             firstUse: line.firstUse, lastUse: line.lastUse)
     }
 }

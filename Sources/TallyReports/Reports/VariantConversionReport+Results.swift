@@ -24,7 +24,8 @@ extension VariantConversionReport {
             guard
                 let test = try GRDB.Row.fetchOne(
                     context.db,
-                    sql: #"SELECT t."funnelId", t."confidenceThreshold", f."companyId" FROM "funnel_ab_tests" AS t JOIN "funnels" AS f ON f."id" = t."funnelId" WHERE t."id" = ?"#,
+                    sql:
+                        #"SELECT t."funnelId", t."confidenceThreshold", f."companyId" FROM "funnel_ab_tests" AS t JOIN "funnels" AS f ON f."id" = t."funnelId" WHERE t."id" = ?"#,
                     arguments: [testID])
             else { throw ReportError.unknownTest(id: testID, known: tests) }
             let funnelID: String = test["funnelId"]
@@ -36,14 +37,20 @@ extension VariantConversionReport {
             let rows = try scoped.rows(in: context).filter { $0.funnel == funnelID }
             let threshold = Double(test["confidenceThreshold"] as Int64) / 100  // DECIMAL(3,2)
             let latest = try String.fetchOne(
-                context.db, sql: #"SELECT MAX("startedAt") FROM "funnel_sessions" WHERE "funnelId" = ?"#, arguments: [funnelID])
+                context.db, sql: #"SELECT MAX("startedAt") FROM "funnel_sessions" WHERE "funnelId" = ?"#,
+                arguments: [funnelID])
             let calculatedAt =
                 asOf ?? company.range.upper ?? latest.flatMap { try? UTCTimestamp.parse($0).get() } ?? 0
-            let writes = rows.map { row in Self.resultRow(row, testID: testID, threshold: threshold, calculatedAt: calculatedAt) }
+            let writes = rows.map { row in
+                Self.resultRow(row, testID: testID, threshold: threshold, calculatedAt: calculatedAt)
+            }
             let inputs = rows.map { row in
                 CloseItem(
                     table: "funnel_variants", rowId: row.variant,
-                    fields: [String(row.sessions), String(row.conversions), String(row.revenue?.hundredths ?? 0), String(row.isControl)])
+                    fields: [
+                        String(row.sessions), String(row.conversions), String(row.revenue?.hundredths ?? 0),
+                        String(row.isControl),
+                    ])
             }
             return ClosePlan(
                 kind: "ab-test-results", scopeKey: "\(testID)|\(company.range.lowerText)|\(company.range.upperText)",
@@ -51,14 +58,17 @@ extension VariantConversionReport {
         }
     }
 
-    private static func resultRow(_ row: Row, testID: String, threshold: Double, calculatedAt: UTCTimestamp.Milliseconds)
+    private static func resultRow(
+        _ row: Row, testID: String, threshold: Double, calculatedAt: UTCTimestamp.Milliseconds
+    )
         -> CloseWrite
     {
         // DECIMAL(·,4) columns hold value × 10^4, rounded half away from zero.
         func scaled4(_ value: Double) -> Int64 { Int64((value * 10_000).rounded(.toNearestOrAwayFromZero)) }
         let rate = row.comparison.rate ?? 0
         let confidence = row.isControl ? 0 : row.comparison.pValue.map { 1 - $0 } ?? 0
-        let improvement = row.isControl ? nil : row.comparison.relativeLift.flatMap { abs($0) < 100 ? scaled4($0) : nil }
+        let improvement =
+            row.isControl ? nil : row.comparison.relativeLift.flatMap { abs($0) < 100 ? scaled4($0) : nil }
         let revenue = row.revenue?.hundredths ?? 0
         return CloseWrite(
             table: "funnel_ab_test_results",

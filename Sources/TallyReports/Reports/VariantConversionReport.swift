@@ -107,7 +107,9 @@ public struct VariantConversionReport: ReportDefinition {
         guard let controlVariant else { return }
         let variants = try String.fetchAll(
             context.db,
-            sql: #"SELECT v."id" FROM "funnel_variants" AS v JOIN funnels_in_scope AS f ON f.funnel_id = v."funnelId" ORDER BY v."id""#)
+            sql:
+                #"SELECT v."id" FROM "funnel_variants" AS v JOIN funnels_in_scope AS f ON f.funnel_id = v."funnelId" ORDER BY v."id""#
+        )
         if !variants.contains(controlVariant) { throw ReportError.unknownVariant(id: controlVariant, known: variants) }
     }
 
@@ -118,14 +120,19 @@ public struct VariantConversionReport: ReportDefinition {
 
     /// Counts and revenue per funnel and variant.
     func fetchArms(in context: ReportContext) throws -> [Arm] {
-        try context.fetch(Arm.self, query: view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms")
+        try context.fetch(
+            Arm.self, query: view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms")
     }
 
     /// Arms grouped by funnel (SQL order kept).
     static func grouped(_ arms: [Arm]) -> [[Arm]] {
         var groups: [[Arm]] = []
         for arm in arms {
-            if groups.last?.first?.funnelId == arm.funnelId { groups[groups.count - 1].append(arm) } else { groups.append([arm]) }
+            if groups.last?.first?.funnelId == arm.funnelId {
+                groups[groups.count - 1].append(arm)
+            } else {
+                groups.append([arm])
+            }
         }
         return groups
     }
@@ -149,7 +156,8 @@ public struct VariantConversionReport: ReportDefinition {
 
     private func statistics(for arms: [Arm]) -> [Row] {
         let control = arms.first(where: \.isControl)
-        let srm = Proportions.sampleRatioMismatchPValue(observed: arms.map(\.sessions), weights: arms.map(\.trafficWeight))
+        let srm = Proportions.sampleRatioMismatchPValue(
+            observed: arms.map(\.sessions), weights: arms.map(\.trafficWeight))
         let comparisons = arms.map { arm in
             ProportionComparison(
                 successes: arm.conversions, trials: arm.sessions,

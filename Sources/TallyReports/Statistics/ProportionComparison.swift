@@ -28,13 +28,17 @@ public struct ProportionComparison: Sendable, Equatable {
     ///   - reference: the control or baseline as (successes, trials); nil for none (the control itself).
     ///   - includesChanceToBeat: false to skip the exact Bayesian sum (up to one term per conversion
     ///     of the smaller arm) for reports that do not print it.
-    public init(successes: Int, trials: Int, reference: (successes: Int, trials: Int)?, includesChanceToBeat: Bool = true) {
+    public init(
+        successes: Int, trials: Int, reference: (successes: Int, trials: Int)?, includesChanceToBeat: Bool = true
+    ) {
         rate = trials > 0 ? Double(successes) / Double(trials) : nil
         let interval = Proportions.wilsonInterval(successes: successes, trials: trials)
         rateLow = interval?.low
         rateHigh = interval?.high
         guard let reference, reference.trials > 0, trials > 0, let rate else {
-            (absoluteLift, relativeLift, relativeLiftLow, relativeLiftHigh, pValue, chanceToBeat) = (nil, nil, nil, nil, nil, nil)
+            (absoluteLift, relativeLift, relativeLiftLow, relativeLiftHigh, pValue, chanceToBeat) = (
+                nil, nil, nil, nil, nil, nil
+            )
             return
         }
         absoluteLift = rate - Double(reference.successes) / Double(reference.trials)
@@ -45,7 +49,10 @@ public struct ProportionComparison: Sendable, Equatable {
         relativeLiftHigh = relative?.high
         pValue = Proportions.pooledZTestPValue(
             successesA: reference.successes, trialsA: reference.trials, successesB: successes, trialsB: trials)
-        chanceToBeat = !includesChanceToBeat ? nil : Proportions.chanceToBeat(
-            successesA: reference.successes, trialsA: reference.trials, successesB: successes, trialsB: trials)
+        chanceToBeat =
+            !includesChanceToBeat
+            ? nil
+            : Proportions.chanceToBeat(
+                successesA: reference.successes, trialsA: reference.trials, successesB: successes, trialsB: trials)
     }
 }

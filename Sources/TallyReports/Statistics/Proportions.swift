@@ -52,8 +52,10 @@ public enum Proportions {
     /// the smaller arm's α by symmetry, so 1M conversions cost at most 1M terms.
     public static func chanceToBeat(successesA: Int, trialsA: Int, successesB: Int, trialsB: Int) -> Double? {
         guard trialsA > 0, trialsB > 0 else { return nil }
-        let alphaA = Double(1 + successesA), betaA = Double(1 + trialsA - successesA)
-        let alphaB = Double(1 + successesB), betaB = Double(1 + trialsB - successesB)
+        let alphaA = Double(1 + successesA)
+        let betaA = Double(1 + trialsA - successesA)
+        let alphaB = Double(1 + successesB)
+        let betaB = Double(1 + trialsB - successesB)
         if alphaB <= alphaA {
             return sum(alphaA: alphaA, betaA: betaA, alphaB: alphaB, betaB: betaB)
         }

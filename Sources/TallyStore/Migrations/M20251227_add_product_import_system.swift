@@ -1,7 +1,8 @@
 extension MigrationCatalog {
     static let addProductImportSystem = Migration(
         name: "20251227_add_product_import_system",
-        summary: "product_import_jobs, product_images, storage_usage, field_mapping_profiles; import columns on products",
+        summary:
+            "product_import_jobs, product_images, storage_usage, field_mapping_profiles; import columns on products",
         up: [
             .sql(
                 """

@@ -1,4 +1,4 @@
-// Not in the changelog: production creates `carts` and `cross_site_sessions` here (DATA_MODEL §3),
+// Not in the changelog: production creates `carts` and `cross_site_sessions` here (docs/STORE.md, "Migrations"),
 // and adds storefront columns to `sites`. Its other tables (wishlists, comparisons, cart items) are not mirrored.
 extension MigrationCatalog {
     static let addEcommerceModules = Migration(

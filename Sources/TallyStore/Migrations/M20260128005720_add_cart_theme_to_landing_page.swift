@@ -1,4 +1,4 @@
-// Not in the changelog, which calls these funnel_sessions columns "existing" (DATA_MODEL §3).
+// Not in the changelog, which calls these funnel_sessions columns "existing" (docs/STORE.md, "Migrations").
 // Its upsell, recommendation and cart-save tables are not mirrored.
 extension MigrationCatalog {
     private static let funnelSessionCartColumn =

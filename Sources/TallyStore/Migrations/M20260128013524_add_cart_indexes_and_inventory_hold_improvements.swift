@@ -27,10 +27,13 @@ extension MigrationCatalog {
 
     static let addCartIndexesAndInventoryHoldImprovements = Migration(
         name: "20260128013524_add_cart_indexes_and_inventory_hold_improvements",
-        summary: "inventory_holds.status becomes the InventoryHoldStatus enum, productId gets its foreign key; carts activity index",
+        summary:
+            "inventory_holds.status becomes the InventoryHoldStatus enum, productId gets its foreign key; carts activity index",
         up: [
             .rebuildTable(table: "inventory_holds", body: inventoryHoldsBodyWithEnumStatus, resetColumns: ["status"]),
-            .sql(#"CREATE INDEX "carts_companyId_status_lastActivityAt_idx" ON "carts"("companyId", "status", "lastActivityAt");"#),
+            .sql(
+                #"CREATE INDEX "carts_companyId_status_lastActivityAt_idx" ON "carts"("companyId", "status", "lastActivityAt");"#
+            ),
         ],
         down: [
             .sql(#"DROP INDEX "carts_companyId_status_lastActivityAt_idx";"#),

@@ -1,6 +1,6 @@
 // Affiliate money is DOUBLE PRECISION in production. The store keeps it exact as MONEY_INTEGER:
 // integer minor units of the row's currency (the company's when the row has none), converted once
-// from the exported text (AFFILIATE.md). Rates and scores stay REAL: a PostgreSQL double exports as
+// from the exported text (docs/STORE.md, "Type mapping"). Rates and scores stay REAL: a PostgreSQL double exports as
 // its shortest round-trip text, so REAL keeps exactly the exported value.
 extension MigrationCatalog {
     static let addAffiliateProgram = Migration(

@@ -2,7 +2,8 @@
 extension MigrationCatalog {
     static let addSubIDConfigAndConversionSubIDs = Migration(
         name: "20260131210000_add_subid_config_and_conversion_subids",
-        summary: "subIdConfig/customParams on affiliate_links; customParams on clicks; subId1-5 and customParams on conversions",
+        summary:
+            "subIdConfig/customParams on affiliate_links; customParams on clicks; subId1-5 and customParams on conversions",
         up: [
             .sql(
                 """

@@ -1,4 +1,4 @@
-// tally's own tables carry the `tally_` prefix (DATA_MODEL §1) and so do its migrations, which
+// tally's own tables carry the `tally_` prefix (docs/STORE.md, "tally's own tables") and so do its migrations, which
 // sort after every production migration name (digits sort before letters).
 extension MigrationCatalog {
     static let tallyLoadHistory = Migration(

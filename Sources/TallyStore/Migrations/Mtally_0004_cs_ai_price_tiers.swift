@@ -1,4 +1,4 @@
-// tally's tiered CS AI pricing (BILLING.md, "tally pricing as a loadable table"): one row per tier,
+// tally's tiered CS AI pricing (docs/STORE.md, "tally's own tables"): one row per tier,
 // versioned by "effectiveFrom". It is the one tally table users load like an export
 // (OwnTables.loadable), keyed by "id" like every export; the natural key is unique as well, so a
 // second row for the same tier is refused rather than silently kept. Cross-row rules (contiguous
