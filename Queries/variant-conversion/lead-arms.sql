@@ -2,8 +2,10 @@
 --
 -- Grain:      one row per funnel and variant, as session-arms.
 -- Inputs:     temp view funnels_in_scope (Queries/shared/).
--- Exposure:   a lead with a "variantId", by "createdAt" in the company's [from, to).
--- Conversion: a lead with "convertedAt" in the company's [from, to).
+-- Exposure:   a lead with a "variantId", by "createdAt" in the company's [from, to): a cohort.
+-- Conversion: a lead of that cohort with "convertedAt" set, at any time in the export, so
+--             conversions never exceed exposures (a lead created before --from and converted in
+--             the range belongs to an earlier cohort, not to this one).
 -- NULL:       revenue_hundredths is always NULL (leads carry no amount); minimum_sessions as
 --             session-arms.
 -- Order:      funnel id, variant name, variant id.
@@ -11,11 +13,13 @@ WITH per_variant AS (
     SELECT
         v."funnelId" AS funnel_id,
         l."variantId" AS variant_id,
-        SUM(CASE WHEN l."createdAt" >= f.from_utc AND l."createdAt" < f.to_utc THEN 1 ELSE 0 END) AS sessions,
-        SUM(CASE WHEN l."convertedAt" >= f.from_utc AND l."convertedAt" < f.to_utc THEN 1 ELSE 0 END) AS conversions
+        COUNT(*) AS sessions,
+        SUM(CASE WHEN l."convertedAt" IS NOT NULL THEN 1 ELSE 0 END) AS conversions
     FROM "leads" AS l
     JOIN "funnel_variants" AS v ON v."id" = l."variantId"
     JOIN funnels_in_scope AS f ON f.funnel_id = v."funnelId"
+    WHERE l."createdAt" >= f.from_utc
+        AND l."createdAt" < f.to_utc
     GROUP BY v."funnelId", l."variantId"
 )
 

@@ -79,3 +79,23 @@ extension Money {
     /// currency with at most 2 decimals; rounded half away from zero beyond).
     public var hundredths: Int64 { Money.rescale(minorUnits, decimals: CurrencyExponent.of(currency), to: 2) }
 }
+
+/// Exact arithmetic on amounts of one currency.
+extension Money {
+    /// The sum; both amounts must be in the same currency (a report never adds across currencies).
+    public static func + (a: Money, b: Money) -> Money {
+        precondition(a.currency == b.currency, "money is never added across currencies")
+        return Money(minorUnits: a.minorUnits + b.minorUnits, currency: a.currency)
+    }
+
+    /// The difference, in the same currency.
+    public static func - (a: Money, b: Money) -> Money {
+        precondition(a.currency == b.currency, "money is never subtracted across currencies")
+        return Money(minorUnits: a.minorUnits - b.minorUnits, currency: a.currency)
+    }
+
+    /// The amount divided by `divisor` (> 0), rounded half away from zero to the minor unit.
+    public func dividedRounded(by divisor: Int64) -> Money {
+        Money(minorUnits: Money.divideRounded(minorUnits, by: divisor), currency: currency)
+    }
+}

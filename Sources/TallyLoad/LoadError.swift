@@ -17,6 +17,7 @@ public enum LoadError: TallyError, Equatable {
     case unknownTable(path: String)
     case unknownTableOption(String)
     case bookkeepingTable(path: String, table: String)
+    case unmirroredTable(path: String, table: String)
     case strictRefusal(rejected: Int, unknownColumns: [String])
 
     /// What went wrong, where, and what to try next.
@@ -45,6 +46,10 @@ public enum LoadError: TallyError, Equatable {
         case .bookkeepingTable(let path, let table):
             return "\(path) is named after \(table), tally's own bookkeeping table, which only tally writes; "
                 + "rename the file after the table it holds"
+        case .unmirroredTable(let path, let table):
+            return
+                "--strict: \(path) holds production table \(table), which tally does not mirror; nothing was loaded; "
+                + "leave the file out, or load without --strict to skip it"
         case .unknownTableOption(let name):
             return "--table \(name) is not a mirrored table; 'tally status' lists them"
         case .strictRefusal(let rejected, let unknownColumns):
@@ -62,7 +67,8 @@ public enum LoadError: TallyError, Equatable {
         case .cannotRead, .corruptGzip: return .ioError
         case .missingInput: return .missingInput
         case .unknownTableOption, .bookkeepingTable: return .usage
-        case .truncatedGzip, .emptyFile, .malformedFile, .duplicateHeader, .missingIDColumn, .unknownTable,
+        case .truncatedGzip, .emptyFile, .unmirroredTable, .malformedFile, .duplicateHeader, .missingIDColumn,
+            .unknownTable,
             .strictRefusal:
             return .dataError
         }

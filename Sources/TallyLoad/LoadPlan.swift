@@ -16,12 +16,17 @@ struct LoadPlan {
     let items: [Item]
     /// Files inside given directories that are not data files (README, expected outputs, ...).
     let skipped: [String]
+    /// Files of production tables tally does not mirror (`users.csv`), with the table: skipped.
+    let unmirrored: [(path: String, table: String)]
 
     /// Plans a load of `paths` (files and directories).
     /// - Parameters:
     ///   - tables: Mirrored table names, in foreign-key order (parents first).
     ///   - tableOverride: `--table`: every file goes to this table.
-    static func make(paths: [String], tables: [String], tableOverride: String?) throws -> LoadPlan {
+    ///   - isStrict: `--strict`: a file of an unmirrored production table fails instead of being skipped.
+    static func make(paths: [String], tables: [String], tableOverride: String?, isStrict: Bool = false) throws
+        -> LoadPlan
+    {
         let fileManager = FileManager.default
         var files: [String] = []
         var skipped: [String] = []
@@ -48,6 +53,7 @@ struct LoadPlan {
         }
         let order = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
         var items: [Item] = []
+        var unmirrored: [(path: String, table: String)] = []
         for file in files {
             let name = (file as NSString).lastPathComponent
             let detected = InputFormat.detect(fileName: name)
@@ -59,6 +65,10 @@ struct LoadPlan {
                 throw LoadError.bookkeepingTable(path: file, table: own)
             } else if let matched = TableNameMatcher.table(forFileName: name, tables: tables) {
                 table = matched
+            } else if let production = UnmirroredTables.table(forFileName: name) {
+                if isStrict { throw LoadError.unmirroredTable(path: file, table: production) }
+                unmirrored.append((file, production))
+                continue
             } else {
                 throw LoadError.unknownTable(path: file)
             }
@@ -69,7 +79,7 @@ struct LoadPlan {
             let (a, b) = (order[$0.element.table] ?? Int.max, order[$1.element.table] ?? Int.max)
             return a != b ? a < b : $0.offset < $1.offset
         }
-        return LoadPlan(items: sorted.map(\.element), skipped: skipped)
+        return LoadPlan(items: sorted.map(\.element), skipped: skipped, unmirrored: unmirrored)
     }
 }
 

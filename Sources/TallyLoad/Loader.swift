@@ -39,6 +39,8 @@ public struct LoadSummary: Equatable, Sendable {
     public let files: [FileLoadResult]
     /// Files inside given directories that were not loaded (not data files).
     public let skipped: [String]
+    /// Files of production tables tally does not mirror (`users.csv`), skipped.
+    public var unmirrored: [String] = []
 
     public var read: Int { files.reduce(0) { $0 + $1.read } }
     public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
@@ -87,7 +89,8 @@ public struct Loader {
             if let table = options.tableOverride, !tables.contains(table) {
                 throw LoadError.unknownTableOption(table)
             }
-            let plan = try LoadPlan.make(paths: paths, tables: tables, tableOverride: options.tableOverride)
+            let plan = try LoadPlan.make(
+                paths: paths, tables: tables, tableOverride: options.tableOverride, isStrict: options.isStrict)
             var results: [FileLoadResult] = []
             let loadStarted = Date()
             let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
@@ -125,7 +128,7 @@ public struct Loader {
                 return .commit
             }
             Timing.report("load committed \(Timing.seconds(since: loadStarted)) after start")
-            return LoadSummary(files: results, skipped: plan.skipped)
+            return LoadSummary(files: results, skipped: plan.skipped, unmirrored: plan.unmirrored.map(\.path))
         }
     }
 

@@ -33,8 +33,9 @@ public enum ReportValue: Equatable, Sendable {
     case money(Money)
     /// A rate or statistic printed with a fixed number of decimals. Non-finite values print as null.
     case number(Double, decimals: Int)
-    /// A rate, interval bound, p-value or probability: 6 decimals in CSV, JSON and tables
-    /// (docs/REPORTS.md, "Numbers"). Non-finite values print as null.
+    /// A rate, interval bound, p-value or probability. CSV and tables print 6 decimals, except a
+    /// non-zero value that would print as zeros, which prints in scientific notation (`3.2e-09`);
+    /// JSON prints the shortest decimal that reads back as the same double. Non-finite → null.
     case statistic(Double)
     /// Exact decimal text produced elsewhere (e.g. credited conversions `"0.333334"`); written
     /// verbatim, as a JSON number.
@@ -49,7 +50,7 @@ public enum ReportValue: Equatable, Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .money(let money): return money.decimalText
         case .number(let value, let decimals): return FixedDecimal.format(value, decimals: decimals)
-        case .statistic(let value): return FixedDecimal.format(value, decimals: 6)
+        case .statistic(let value): return StatisticText.fixed(value)
         case .decimal(let text): return text
         }
     }
@@ -82,5 +83,26 @@ public enum FixedDecimal {
         var result = 1.0
         for _ in 0..<n { result *= 10 }
         return result
+    }
+}
+
+/// How statistics print (docs/REPORTS.md, "Numbers").
+public enum StatisticText {
+    /// 6 decimals, half away from zero; a non-zero value below 0.0000005 in magnitude as two
+    /// significant digits in scientific notation, so 1e-7 and 1e-40 stay distinguishable.
+    public static func fixed(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        if value != 0 && abs(value) < 0.000_000_5 {
+            // C's %e: the same bytes on glibc and Darwin (two-digit exponent minimum).
+            return String(format: "%.1e", value)
+        }
+        return FixedDecimal.format(value, decimals: 6)
+    }
+
+    /// The shortest decimal that parses back to the same double (Swift's own algorithm, the same
+    /// on every platform); negative zero as `0.0`. A valid JSON number.
+    public static func roundTrip(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        return value == 0 ? "0.0" : value.description
     }
 }

@@ -51,6 +51,7 @@ public final class Store: Sendable {
             // page_size only takes effect before the first table exists; on an existing file it is a no-op.
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            StoreFunctions.register(in: db)
         }
         let queue: DatabaseQueue
         do {

@@ -63,6 +63,12 @@ struct LoadCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data("tally: skipped \(path) (not a .csv, .ndjson, .jsonl or .json file)\n".utf8))
         }
+        for path in summary.unmirrored {
+            say("skipped \(path) (a production table tally does not mirror)")
+        }
+        if !summary.unmirrored.isEmpty {
+            say("\(summary.unmirrored.count) file(s) of unmirrored production tables skipped; --strict refuses them")
+        }
         try output.write(LoadSummaryTable.make(summary))
         if summary.rejected > 0 {
             let hint = rejects.map { "; details in \($0)" } ?? "; pass --rejects FILE for every detail"

@@ -12,9 +12,36 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of standard output ('-' for stdout).", valueName: "path"))
     var out: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --format table: show these columns, in this order (CSV and JSON always carry every column).",
+            valueName: "a,b,c"))
+    var columns: String?
+
+    @Flag(help: "With --format table: show every column, not only the ones a reader scans first.")
+    var allColumns = false
+
     /// Writes `table` in the chosen format to `--out` or stdout.
+    ///
+    /// A terminal table written to stdout fits `$COLUMNS` when it is set (trailing columns that do
+    /// not fit are named in a last line); a file gets the whole selection.
     func write(_ table: ReportTable) throws {
-        let bytes = Data(format.writer.render(table).utf8)
+        let writer: any ReportWriter
+        if format == .table {
+            let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            if let unknown = names?.first(where: { !table.columns.contains($0) }) {
+                throw CommandFailure(
+                    message: "--columns: no column '\(unknown)'",
+                    hint: "the columns are \(table.columns.joined(separator: ", "))", status: .usage)
+            }
+            let toStdout = out == nil || out == "-"
+            writer = TerminalTableWriter(
+                columns: names, showsAllColumns: allColumns,
+                maximumWidth: toStdout ? ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) } : nil)
+        } else {
+            writer = format.writer
+        }
+        let bytes = Data(writer.render(table).utf8)
         guard let out, out != "-" else {
             FileHandle.standardOutput.write(bytes)
             return
@@ -23,9 +50,8 @@ struct OutputOptions: ParsableArguments {
             try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
             throw CommandFailure(
-                message:
-                    "cannot write \(out): \(error.localizedDescription); check the directory exists and is writable",
-                status: .ioError)
+                message: "cannot write \(out): \(error.localizedDescription)",
+                hint: "check the directory exists and is writable", status: .ioError)
         }
     }
 }

@@ -61,3 +61,34 @@ final class PipelineCommandTests: XCTestCase {
         XCTAssertEqual(byOption.status, 64, byOption.stderr)
     }
 }
+
+/// Issue 10.5: a production export directory loads, skipping the tables tally does not mirror.
+final class ExportDirectoryTests: XCTestCase {
+    func testUnmirroredProductionTablesAreSkippedWithANoticeAndRefusedUnderStrict() throws {
+        let directory = try TallyRunner.temporaryDirectory(for: self)
+        let exports = directory.appendingPathComponent("export")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try "id,name,slug,updatedAt\no1,Org,org,2026-01-01 00:00:00\n".write(
+            to: exports.appendingPathComponent("organizations.csv"), atomically: true, encoding: .utf8)
+        try "id,email\nu1,a@example.com\n".write(
+            to: exports.appendingPathComponent("users.csv"), atomically: true, encoding: .utf8)
+        try "id\nm1\n".write(
+            to: exports.appendingPathComponent("_prisma_migrations.csv"), atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("t.sqlite").path
+        let load = try TallyRunner.run(["load", exports.path, "--db", db, "--format", "csv"])
+        XCTAssertEqual(load.status, 0, load.stderr)
+        XCTAssertTrue(load.stdout.contains("organizations,1,1,1,0,0,0,0"), load.stdout)
+        XCTAssertTrue(load.stderr.contains("users.csv (a production table tally does not mirror)"), load.stderr)
+        XCTAssertTrue(load.stderr.contains("2 file(s) of unmirrored production tables skipped"), load.stderr)
+
+        let strict = try TallyRunner.run(["load", exports.path, "--db", db, "--strict"])
+        XCTAssertEqual(strict.status, 65, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("does not mirror"), strict.stderr)
+
+        // A name that is no production table at all is still an error, naming the file.
+        try "id\nx\n".write(to: exports.appendingPathComponent("userz.csv"), atomically: true, encoding: .utf8)
+        let typo = try TallyRunner.run(["load", exports.path, "--db", db])
+        XCTAssertEqual(typo.status, 65, typo.stderr)
+        XCTAssertTrue(typo.stderr.contains("userz.csv"), typo.stderr)
+    }
+}

@@ -28,6 +28,7 @@ struct TallyRunner {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TALLY_DB")
+        env.removeValue(forKey: "COLUMNS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

@@ -77,7 +77,7 @@ final class WriterTests: XCTestCase {
             code       note          revenue      rate  orders  flag
             ---------  ------------  -------  --------  ------  -----
             SUMMER,10  say "hi"       -12.50  0.123457       3  true
-            Été ☕️      line1\nline2     1500                 0  false
+            Été ☕️     line1\nline2     1500                 0  false
                                        0.005  0.000000
 
             """#)

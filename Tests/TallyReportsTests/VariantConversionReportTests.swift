@@ -158,4 +158,56 @@ final class VariantConversionReportTests: XCTestCase {
         let later = try report.resultsPlan(testID: "t_fw", asOf: 1_900_000_000_000, on: fixture.store)
         XCTAssertThrowsError(try CloseStage.execute(later, on: fixture.store, dryRun: false))
     }
+
+    /// Issue 10.2: the leads view is a cohort. A lead created before --from and converted inside the
+    /// range is not a conversion of this range; conversions never exceed exposures.
+    func testLeadsViewIsACohortOfLeadsCreatedInTheRange() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("fl", variants: [("la", "A", true, 50), ("lb", "B", false, 50)])
+        try fixture.execute(
+            """
+            INSERT INTO "leads" ("id", "companyId", "variantId", "createdAt", "convertedAt", "updatedAt") VALUES
+              ('old1', 'ny', 'la', '2026-01-20T12:00:00.000Z', '2026-02-05T12:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+              ('old2', 'ny', 'la', '2026-01-21T12:00:00.000Z', '2026-02-06T12:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+              ('new1', 'ny', 'la', '2026-02-10T12:00:00.000Z', NULL, '2026-01-01T00:00:00.000Z'),
+              ('new2', 'ny', 'lb', '2026-02-11T12:00:00.000Z', '2026-03-20T12:00:00.000Z', '2026-01-01T00:00:00.000Z')
+            """)
+        let report = VariantConversionReport(
+            scope: ReportScope(from: CalendarDay("2026-02-01"), to: CalendarDay("2026-03-01")), view: .leads)
+        let rows = try run(fixture, report)
+        XCTAssertEqual(rows[0]["variant_id"], "la")
+        XCTAssertEqual(rows[0]["sessions"], "1")
+        XCTAssertEqual(rows[0]["conversions"], "0")  // was 2: the January leads converted in February
+        XCTAssertEqual(rows[1]["sessions"], "1")
+        XCTAssertEqual(rows[1]["conversions"], "1")  // converted after --to: still this cohort's
+        for row in rows { XCTAssertLessThanOrEqual(Int(row["conversions"]!)!, Int(row["sessions"]!)!) }
+    }
+
+    /// Issue 10.6: calculatedAt is the range end in the test's own company's time zone.
+    func testWriteResultsUsesTheTestsOwnCompanyRangeEnd() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel(
+            "ft", company: "tk", variants: [("ta", "A", true, 50), ("tb", "B", false, 50)], minimumSessions: 5)
+        try fixture.funnel("fn", variants: [("na", "A", true, 50)])
+        let report = VariantConversionReport(
+            scope: ReportScope(from: CalendarDay("2026-02-01"), to: CalendarDay("2026-03-01")))
+        let plan = try report.resultsPlan(testID: "t_ft", asOf: nil, on: fixture.store)
+        // Tokyo midnight of March 1 is 15:00Z on February 28 (New York's would be 05:00Z on March 1).
+        XCTAssertEqual(plan.writtenTable.rows.first?[11], .text("2026-02-28T15:00:00.000Z"))
+        XCTAssertEqual(plan.scopeKey, "t_ft|2026-01-31T15:00:00.000Z|2026-02-28T15:00:00.000Z")
+    }
+
+    func testUnknownControlFailsBeforeAnyOutput() throws {
+        let fixture = try ReportFixture()
+        try fixture.funnel("fc", variants: [("ca", "A", true, 50)])
+        XCTAssertThrowsError(
+            try VariantConversionReport(scope: ReportScope(), controlVariant: "nope").run(on: fixture.store)
+        ) {
+            XCTAssertEqual(($0 as? ReportError)?.exitStatus, .usage)
+            XCTAssertTrue(($0 as? ReportError)?.message.contains("variants: ca") ?? false)
+        }
+        XCTAssertThrowsError(try VariantConversionReport(scope: ReportScope(funnels: ["nope"])).run(on: fixture.store))
+        XCTAssertThrowsError(
+            try VariantConversionReport(scope: ReportScope(companies: ["nope"])).run(on: fixture.store))
+    }
 }

@@ -4,7 +4,7 @@ import TallyCore
 ///
 /// The encoder is hand-written rather than `JSONEncoder` so that key order, number text and
 /// escaping never change between platforms or Foundation versions: expected-output files compare
-/// byte for byte. Money is a string (`"12.50"`); statistics are numbers with fixed decimals.
+/// byte for byte. Money is a string (`"12.50"`); statistics are numbers, the shortest text that reads back as the same double.
 public struct JSONWriter: ReportWriter {
     public init() {}
 
@@ -29,7 +29,8 @@ public struct JSONWriter: ReportWriter {
         case .integer(let number): return String(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .money(let money): return string(money.decimalText)
-        case .number, .statistic, .decimal: return value.plainText ?? "null"
+        case .statistic(let number): return StatisticText.roundTrip(number) ?? "null"
+        case .number, .decimal: return value.plainText ?? "null"
         }
     }
 

@@ -8,6 +8,8 @@ public enum ReportError: TallyError, Equatable {
     case unknownVariant(id: String, known: [String])
     case unknownTest(id: String, known: [String])
     case unknownTimeZone(company: String, timeZone: String)
+    /// A check a report makes on its own counts failed: a defect in tally, not in the data.
+    case inconsistentCounts(String)
 
     public var message: String {
         switch self {
@@ -23,6 +25,8 @@ public enum ReportError: TallyError, Equatable {
             return "no funnel_ab_tests row '\(id)' in the store (tests: \(Self.list(known)))"
         case .unknownTimeZone(let company, let zone):
             return "company \(company) has time zone '\(zone)', which is not an IANA time zone this system knows"
+        case .inconsistentCounts(let detail):
+            return "internal check failed: \(detail); nothing was written"
         }
     }
 
@@ -32,12 +36,13 @@ public enum ReportError: TallyError, Equatable {
         case .unknownCompany, .unknownFunnel, .unknownVariant, .unknownTest:
             return "'tally status' shows what is loaded"
         case .unknownTimeZone: return "fix companies.timezone in the export and load it again"
+        case .inconsistentCounts: return "this is a defect in tally; please report it with the command line"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownTimeZone: return .dataError
+        case .unknownTimeZone, .inconsistentCounts: return .dataError
         default: return .usage
         }
     }

@@ -115,6 +115,12 @@ public struct VariantConversionReport: ReportDefinition {
 
     public func rows(in context: ReportContext) throws -> [Row] {
         let arms = try fetchArms(in: context)
+        // A rate above 1 means the numerator is not drawn from the denominator's population: every
+        // statistic on it would be wrong, so the report refuses rather than print it.
+        if let arm = arms.first(where: { $0.conversions > $0.sessions }) {
+            throw ReportError.inconsistentCounts(
+                "variant \(arm.variantId) has \(arm.conversions) conversions from \(arm.sessions) exposures")
+        }
         return Self.grouped(arms).flatMap { statistics(for: markingControl($0)) }
     }
 
