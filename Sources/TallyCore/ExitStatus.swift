@@ -25,10 +25,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .difference: return "a check found a difference (schema drift, or verify outputs that differ)"
         case .loadedWithRejects: return "load committed, but some rows were rejected (see --rejects)"
         case .closedPeriodChanged: return "close refused: already closed from different inputs (nothing written)"
-        case .usage: return "usage error: bad option, argument or migration name"
+        case .usage: return "usage error: bad option, argument or name; an output path that is an input"
         case .dataError: return "bad data: rejected input, or a store tally cannot use"
         case .missingInput: return "missing input: no such file, directory or store"
-        case .ioError: return "I/O error: cannot read or write a file"
+        case .ioError: return "I/O error: cannot read or write; disk full; store held or read-only"
         }
     }
 }

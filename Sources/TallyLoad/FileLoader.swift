@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TallyCore
+import TallyStore
 
 /// Loads one file into one table inside the load's transaction.
 ///
@@ -111,6 +112,8 @@ final class FileLoader {
                 result.inserted += 1
                 try seenIDs.record(id: id, line: line)
                 return
+            case .storeFailure(let code, let message):
+                throw StoreError.sqlite(code: code, message: message)
             case .failed(let message):
                 guard try seenIDs.line(of: id) != nil, let stored = writer.storedValues(id: id) else {
                     reject(line: line, column: nil, value: nil, .constraint, "the store refused the row: \(message)")
@@ -138,6 +141,8 @@ final class FileLoader {
         case .inserted: result.inserted += 1
         case .updated: result.updated += 1
         case .unchanged: result.unchanged += 1
+        case .storeFailure(let code, let message):
+            throw StoreError.sqlite(code: code, message: message)
         case .failed(let message):
             reject(line: line, column: nil, value: nil, .constraint, "the store refused the row: \(message)")
             return

@@ -64,12 +64,14 @@ public enum LoadError: TallyError, Equatable {
     /// The exit status for this failure.
     public var exitStatus: ExitStatus {
         switch self {
-        case .cannotRead, .corruptGzip: return .ioError
+        // Reading failed: the file system's fault (permissions, a directory that cannot be listed).
+        case .cannotRead: return .ioError
         case .missingInput: return .missingInput
-        case .unknownTableOption, .bookkeepingTable: return .usage
-        case .truncatedGzip, .emptyFile, .unmirroredTable, .malformedFile, .duplicateHeader, .missingIDColumn,
-            .unknownTable,
-            .strictRefusal:
+        // Which table: the user's choice, by file name or by --table, so both are usage errors.
+        case .unknownTableOption, .unknownTable, .bookkeepingTable: return .usage
+        // The bytes are wrong: a damaged or cut-off gzip alike, malformed text, a refused load.
+        case .corruptGzip, .truncatedGzip, .emptyFile, .unmirroredTable, .malformedFile, .duplicateHeader,
+            .missingIDColumn, .strictRefusal:
             return .dataError
         }
     }

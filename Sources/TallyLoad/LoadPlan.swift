@@ -36,7 +36,12 @@ struct LoadPlan {
                 throw LoadError.missingInput(path: path)
             }
             if isDirectory.boolValue {
-                let names = try fileManager.contentsOfDirectory(atPath: path).sorted()
+                let names: [String]
+                do {
+                    names = try fileManager.contentsOfDirectory(atPath: path).sorted()
+                } catch {
+                    throw LoadError.cannotRead(path: path, reason: "the directory cannot be listed")
+                }
                 for name in names where !name.hasPrefix(".") {
                     let full = (path as NSString).appendingPathComponent(name)
                     var isSubdirectory: ObjCBool = false

@@ -40,6 +40,10 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case orphan = "orphan"
     /// Another constraint of the store refused the row (a unique index).
     case constraint = "constraint"
+    /// An NDJSON or JSON-array object names the same column twice.
+    case duplicateKey = "duplicate_key"
+    /// Text holds a NUL character, which SQLite would cut the text at when reading it back.
+    case nulCharacter = "nul_character"
 
     /// One line for the documentation.
     public var meaning: String {
@@ -64,6 +68,8 @@ public enum RejectReason: String, CaseIterable, Sendable {
         case .duplicateID: return "the same id earlier in the file with different content"
         case .orphan: return "a foreign key points at a row that is not in the store"
         case .constraint: return "another store constraint (a unique index) refused the row"
+        case .duplicateKey: return "a JSON object names the same column twice"
+        case .nulCharacter: return "text holds a NUL character (U+0000), which SQLite cuts text at"
         }
     }
 }

@@ -120,15 +120,21 @@ final class RowProducer: @unchecked Sendable {
         let (shapeID, shape) = shape(for: plan.map(\.1))
         var inputs: [FieldInput] = []
         inputs.reserveCapacity(plan.count)
+        var recordsRead = 0
         while try parser.next(into: &record) {
             batch.rowsRead += 1
+            recordsRead += 1
             let line = record.line
             if let problem = record.problem {
                 switch problem {
                 case .unterminatedQuote:
-                    reject(
-                        line: line, column: nil, value: nil, .unterminatedQuote,
-                        "a quoted field opened on this line never closes")
+                    // The quote swallowed every line after it: rejecting one row would lose the rest
+                    // without a count, so the whole file fails (issue 11).
+                    throw LoadError.malformedFile(
+                        path: item.path, line: line,
+                        reason: "a quoted field in the record starting on this line never closes before the end "
+                            + "of the file (\(parser.physicalLines - line) more lines were swallowed by it); "
+                            + "close the quote or re-export the file")
                 case .textAfterClosingQuote:
                     reject(line: line, column: nil, value: nil, .badQuote, "text follows a closing quote")
                 case .quoteInUnquotedField:
@@ -161,6 +167,15 @@ final class RowProducer: @unchecked Sendable {
                 }
             }
             if batch.events.count >= Self.batchSize { guard flush(bytesRead: parser.bytesReadFromDisk) else { return } }
+        }
+        // Every physical line is the header, a row read, a blank line, or a line break inside a
+        // quoted field; otherwise some path lost rows without counting them, and the load fails.
+        let accounted = 1 + recordsRead + parser.blankLines + parser.quotedLineBreaks
+        guard accounted == parser.physicalLines, recordsRead + 1 == parser.recordsEmitted else {
+            throw LoadError.malformedFile(
+                path: item.path, line: parser.physicalLines,
+                reason: "the rows read (\(recordsRead)) do not account for the file's \(parser.physicalLines) lines "
+                    + "(\(accounted) accounted for); this is a defect in tally's CSV reader, please report it")
         }
     }
 
@@ -211,7 +226,13 @@ final class RowProducer: @unchecked Sendable {
                 if unknownKeys.insert(key).inserted { batch.events.append(.unknownColumn(key)) }
                 continue
             }
-            if seen.insert(columnIndex).inserted { pairs.append((columnIndex, .json(member))) }
+            // A key twice in one object is ambiguous (which value is the row's?): the row is
+            // rejected rather than silently keeping the first, as JSON parsers disagree here.
+            guard seen.insert(columnIndex).inserted else {
+                reject(line: line, column: key, value: nil, .duplicateKey, "the object has \"\(key)\" more than once")
+                return
+            }
+            pairs.append((columnIndex, .json(member)))
         }
         guard seen.contains(0) else {
             reject(line: line, column: "id", value: nil, .missingID, "the object has no \"id\"")

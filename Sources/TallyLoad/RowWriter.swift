@@ -13,6 +13,9 @@ final class RowWriter {
         case updated
         case unchanged
         case failed(String)
+        /// Not the row's fault: the disk is full, the store is read-only or locked, an I/O error.
+        /// The load must stop (and roll back) rather than reject every following row.
+        case storeFailure(code: Int32, message: String)
     }
 
     private let db: Database
@@ -93,6 +96,9 @@ final class RowWriter {
         sqlite3_reset(statement)
         if code == SQLITE_DONE { return success }
         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        // Only a constraint is the row's fault; anything else (SQLITE_FULL, SQLITE_READONLY,
+        // SQLITE_IOERR, SQLITE_BUSY) would otherwise turn into one reject per row.
+        guard code & 0xFF == SQLITE_CONSTRAINT else { return .storeFailure(code: code & 0xFF, message: message) }
         return .failed(message)
     }
 

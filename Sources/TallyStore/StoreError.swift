@@ -19,6 +19,12 @@ public enum StoreError: TallyError, Equatable {
     case cannotOpen(path: String, reason: String)
     /// A command that needs an existing store was given a path with none.
     case missingStore(path: String)
+    /// `--db` names another application's SQLite database (tables, but no tally marker).
+    case notAStore(path: String, tables: [String])
+    /// `--db` names a file that is not a SQLite database.
+    case notADatabase(path: String)
+    /// Another process holds the store for longer than `--wait`.
+    case busy(path: String)
     /// SQLite refused an operation (`code` is its primary result code).
     case sqlite(code: Int32, message: String)
 
@@ -31,7 +37,9 @@ public enum StoreError: TallyError, Equatable {
             return "the store records migrations this tally does not know (\(names.joined(separator: ", "))); "
                 + "use the tally version that migrated it, or a newer one"
         case .wouldDropTablesWithRows(let tables):
-            let list = tables.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) rows)" }
+            let list = tables.sorted { $0.key < $1.key }.map {
+                "\($0.key) (\($0.value) row\($0.value == 1 ? "" : "s"))"
+            }
             return "rolling back would drop tables that hold rows: \(list.joined(separator: ", ")); "
                 + "pass --force to drop them anyway"
         case .migrationFailed(let migration, let reason):
@@ -42,6 +50,18 @@ public enum StoreError: TallyError, Equatable {
             return "cannot open store \(path): \(reason); check the path given by --db or TALLY_DB"
         case .missingStore(let path):
             return "no store at \(path); create one with 'tally migrate up --db \(path)'"
+        case .notAStore(let path, let tables):
+            let shown =
+                tables.prefix(10).joined(separator: ", ")
+                + (tables.count > 10 ? ", … and \(tables.count - 10) more" : "")
+            return "\(path) is a SQLite database that tally did not create (tables: \(shown)); it was left unchanged; "
+                + "give --db a new path, or an empty file"
+        case .notADatabase(let path):
+            return
+                "\(path) is not a SQLite database (or it is damaged); it was left unchanged; check the path given by --db"
+        case .busy(let path):
+            return "another tally process holds the store \(path); wait for it to finish, pass a longer --wait, "
+                + "or use another --db"
         case .sqlite(let code, let message):
             switch code {
             case 13: return "the disk is full (\(message)); nothing was written; free space and run the command again"
@@ -63,6 +83,8 @@ public enum StoreError: TallyError, Equatable {
         case .appliedByNewerVersion, .migrationFailed, .foreignKeyViolations: return .dataError
         case .cannotOpen: return .ioError
         case .missingStore: return .missingInput
+        case .notAStore, .notADatabase: return .dataError
+        case .busy: return .ioError
         case .sqlite(let code, _):
             // I/O-class failures (disk full, read-only, busy, cannot open, I/O error) are 74; the rest is data.
             return [5, 6, 8, 10, 13, 14].contains(code) ? .ioError : .dataError

@@ -21,7 +21,8 @@ extension ReportCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try Store.openExisting(path: store.resolvedPath)
+            try output.refuseOverwriting(store.protected)
+            let opened = try store.openExisting()
             try output.write(try DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions).run(on: opened))
         }
     }

@@ -46,7 +46,14 @@ struct LoadCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let opened = try Store.open(path: store.resolvedPath)
+        try PathGuard.refuse(
+            outputs: [("--out", output.out), ("--rejects", rejects)],
+            overlapping: store.protected + PathGuard.inputs(paths))
+        // A load of a missing path fails before the store is opened, so it leaves no new store file.
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw LoadError.missingInput(path: path)
+        }
+        let opened = try store.open()
         let sink = try LoadReporter(rejectsPath: rejects, showsProgress: !quiet && isatty(STDERR_FILENO) == 1)
         let options = LoadOptions(
             tableOverride: table, isStrict: strict, keepsSensitive: keepSensitive,
@@ -106,6 +113,7 @@ final class LoadReporter: LoadEventSink {
     private let showsProgress: Bool
     private var shownRejects = 0
     private var shownWarnings = 0
+    private var shownUnknownColumns = 0
     private var hasProgressLine = false
     private let started = Date()
     private static let shownLimit = 20
@@ -137,8 +145,6 @@ final class LoadReporter: LoadEventSink {
         if shownRejects < Self.shownLimit {
             let column = reject.column.map { " column \($0):" } ?? ""
             say("\(reject.file):\(reject.line):\(column) rejected (\(reject.reason.rawValue)): \(reject.message)")
-        } else if shownRejects == Self.shownLimit {
-            say("... more rejects not shown\(rejectsFile == nil ? "; use --rejects FILE to keep them all" : "")")
         }
         shownRejects += 1
     }
@@ -146,14 +152,15 @@ final class LoadReporter: LoadEventSink {
     func warning(_ warning: LoadWarning) {
         if shownWarnings < Self.shownLimit {
             say("\(warning.file):\(warning.line): column \(warning.column): warning: \(warning.message)")
-        } else if shownWarnings == Self.shownLimit {
-            say("... more warnings not shown")
         }
         shownWarnings += 1
     }
 
     func unknownColumn(file: String, column: String) {
-        say("\(file): unknown column \(column) is not in the store; its values are not loaded")
+        if shownUnknownColumns < Self.shownLimit {
+            say("\(file): unknown column \(column) is not in the store; its values are not loaded")
+        }
+        shownUnknownColumns += 1
     }
 
     func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {
@@ -165,10 +172,18 @@ final class LoadReporter: LoadEventSink {
         hasProgressLine = true
     }
 
+    /// Ends the progress line and says how many messages of each kind were not shown: each kind
+    /// prints at most 20 lines, so 100,000 unknown columns cannot flood the terminal.
     func finish() {
         if hasProgressLine { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         hasProgressLine = false
         try? rejectsFile?.close()
+        for (count, kind, hint) in [
+            (shownRejects, "rejects", rejectsFile == nil ? "; --rejects FILE keeps them all" : ""),
+            (shownWarnings, "warnings", ""), (shownUnknownColumns, "unknown columns", ""),
+        ] where count > Self.shownLimit {
+            say("… and \(count - Self.shownLimit) more \(kind) not shown\(hint)")
+        }
     }
 
     private func say(_ text: String) {

@@ -19,7 +19,8 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try Store.open(path: store.resolvedPath, migrate: .leaveAsIs)
+            try output.refuseOverwriting(store.protected)
+            let opened = try store.openExisting(migrate: .leaveAsIs)
             let rows: [[ReportValue]] = try opened.migrationStatuses().map { status in
                 [
                     .text(status.name),
@@ -45,7 +46,7 @@ struct MigrateCommand: ParsableCommand {
         var to: String?
 
         func run() throws {
-            let opened = try Store.open(path: store.resolvedPath, migrate: .leaveAsIs)
+            let opened = try store.open(migrate: .leaveAsIs)
             let applied = try opened.migrateUp(to: to)
             printResult(applied, verb: "applied", store: store.resolvedPath)
         }
@@ -76,7 +77,7 @@ struct MigrateCommand: ParsableCommand {
         }
 
         func run() throws {
-            let opened = try Store.openExisting(path: store.resolvedPath, migrate: .leaveAsIs)
+            let opened = try store.openExisting(migrate: .leaveAsIs)
             let rolledBack = try opened.migrateDown(to: to, force: force)
             printResult(rolledBack, verb: "rolled back", store: store.resolvedPath)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyCore
 import TallyOutput
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -21,11 +22,39 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "With --format table: show every column, not only the ones a reader scans first.")
     var allColumns = false
 
+    /// Refuses an `--out` that names the store, its journal or an input (exit 64), before anything opens.
+    func refuseOverwriting(_ protected: [PathGuard.Protected]) throws {
+        try PathGuard.refuse(outputs: [("--out", out)], overlapping: protected)
+    }
+
+    /// Writes several tables as one JSON object, keys in `order` (`tally status --format json`).
+    func writeDocument(_ tables: [String: ReportTable], order: [String]) throws {
+        let body = order.map { key in
+            let array = JSONWriter().render(tables[key]!).dropLast()  // the writer ends with a newline
+                .replacingOccurrences(of: "\n", with: "\n  ")
+            return "  \(JSONString.quoted(key)): \(array)"
+        }
+        try emit(Data(("{\n" + body.joined(separator: ",\n") + "\n}\n").utf8))
+    }
+
+    /// Writes two tables, a blank line between them (CSV and the terminal table).
+    func write(_ first: ReportTable, then second: ReportTable) throws {
+        try emit(Data((render(first) + "\n" + render(second)).utf8))
+    }
+
     /// Writes `table` in the chosen format to `--out` or stdout.
     ///
     /// A terminal table written to stdout fits `$COLUMNS` when it is set (trailing columns that do
     /// not fit are named in a last line); a file gets the whole selection.
     func write(_ table: ReportTable) throws {
+        try emit(Data(try renderChecked(table).utf8))
+    }
+
+    private func render(_ table: ReportTable) -> String {
+        (try? renderChecked(table)) ?? format.writer.render(table)
+    }
+
+    private func renderChecked(_ table: ReportTable) throws -> String {
         let writer: any ReportWriter
         if format == .table {
             let names = columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -41,7 +70,10 @@ struct OutputOptions: ParsableArguments {
         } else {
             writer = format.writer
         }
-        let bytes = Data(writer.render(table).utf8)
+        return writer.render(table)
+    }
+
+    private func emit(_ bytes: Data) throws {
         guard let out, out != "-" else {
             FileHandle.standardOutput.write(bytes)
             return

@@ -21,7 +21,8 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Size multiplier: 1 gives 10,000 sessions and 100,000 clicks.")
+    // .unconditional: `--scale -1` reaches validate() and gets its message, not "Missing value".
+    @Option(parsing: .unconditional, help: "Size multiplier: 1 gives 10,000 sessions and 100,000 clicks.")
     var scale = 1
 
     func validate() throws {

@@ -16,14 +16,15 @@ struct SchemaCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try Store.openExisting(path: store.resolvedPath, migrate: .leaveAsIs)
+            let opened = try store.openExisting(migrate: .leaveAsIs)
             let differences = try opened.checkSchema()
             let applied = try opened.migrationStatuses().filter(\.isApplied).count
             guard differences.isEmpty else {
                 for difference in differences { print(difference.description) }
                 throw CommandFailure(
                     message: "schema drift: \(differences.count) difference(s) from the \(applied) applied migrations; "
-                        + "undo the manual changes, or rebuild the store with 'tally migrate down --all' and 'tally migrate up'",
+                        + "undo the manual changes; or rebuild an empty store with 'tally migrate down --all' then 'tally migrate up' "
+                        + "(a store that holds rows needs --force, which drops every row: reload the exports after)",
                     status: .difference)
             }
             print("schema matches the \(applied) applied migrations")
@@ -38,7 +39,7 @@ struct SchemaCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let opened = try Store.openExisting(path: store.resolvedPath, migrate: .leaveAsIs)
+            let opened = try store.openExisting(migrate: .leaveAsIs)
             print(try opened.schemaDump().text, terminator: "")
         }
     }

@@ -17,7 +17,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let opened = try Store.openExisting(path: store.resolvedPath)
+        try output.refuseOverwriting(store.protected)
+        let opened = try store.openExisting()
         let tables = ReportTable(
             columns: ["table", "rows"],
             rows: try opened.tableCounts().map { [.text($0.table), .integer(Int64($0.rows))] })
@@ -30,8 +31,12 @@ struct StatusCommand: ParsableCommand {
                     .integer(Int64(load.rejected)),
                 ]
             })
-        try output.write(tables)
-        print("")
-        try output.write(history)
+        // Two tables, one document: JSON as {"tables": [...], "loads": [...]}, CSV and the terminal
+        // table as two blocks separated by a blank line.
+        if output.format == .json {
+            try output.writeDocument(["tables": tables, "loads": history], order: ["tables", "loads"])
+        } else {
+            try output.write(tables, then: history)
+        }
     }
 }

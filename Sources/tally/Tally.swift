@@ -15,14 +15,15 @@ struct Tally: ParsableCommand {
             migrations named like production's, checks it for drift, and writes results as CSV, JSON \
             or a terminal table.
 
-            Examples, over the bundled sample data:
+            Examples, over the bundled sample data (each line one command, short enough not to wrap):
               tally verify SampleData
-              tally load SampleData --db /tmp/sample.sqlite --rejects /tmp/rejects.csv
-              tally report variant-conversion --db /tmp/sample.sqlite --from 2026-02-01 --to 2026-04-01
-              tally report discount-codes --db /tmp/sample.sqlite --company co_ny --format csv
+              export TALLY_DB=/tmp/sample.sqlite
+              tally load SampleData --rejects /tmp/rejects.csv
+              tally report variant-conversion --from 2026-02-01 --to 2026-04-01
+              tally report discount-codes --company co_ny --format csv
 
             Exit statuses:
-            \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
+            \(ExitStatus.allCases.map { "  \(String($0.rawValue).padding(toLength: 3, withPad: " ", startingAt: 0)) \($0.meaning)" }.joined(separator: "\n"))
             """,
         version: TallyVersion.current,
         groupedSubcommands: [

@@ -54,7 +54,8 @@ extension ReportCommand {
         }
 
         func run() throws {
-            let opened = try Store.openExisting(path: store.resolvedPath)
+            try output.refuseOverwriting(store.protected)
+            let opened = try store.openExisting()
             let report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
             guard let writeResults else {
                 try output.write(try report.run(on: opened))

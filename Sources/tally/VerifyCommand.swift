@@ -31,6 +31,18 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let expectedDirectory = expected ?? (fixtures as NSString).appendingPathComponent("expected")
+        if record {
+            // --record writes <report>.csv/.json into the expected directory: none may be a fixture.
+            let targets = ReportCatalog.entries.flatMap { entry in
+                ["csv", "json"].map {
+                    (
+                        "--record",
+                        Optional((expectedDirectory as NSString).appendingPathComponent("\(entry.name).\($0)"))
+                    )
+                }
+            }
+            try PathGuard.refuse(outputs: targets, overlapping: PathGuard.inputs([fixtures]))
+        }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tally-verify-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)

@@ -88,7 +88,7 @@ final class ExportDirectoryTests: XCTestCase {
         // A name that is no production table at all is still an error, naming the file.
         try "id\nx\n".write(to: exports.appendingPathComponent("userz.csv"), atomically: true, encoding: .utf8)
         let typo = try TallyRunner.run(["load", exports.path, "--db", db])
-        XCTAssertEqual(typo.status, 65, typo.stderr)
+        XCTAssertEqual(typo.status, 64, typo.stderr)  // which table: a usage error, as with --table
         XCTAssertTrue(typo.stderr.contains("userz.csv"), typo.stderr)
     }
 }

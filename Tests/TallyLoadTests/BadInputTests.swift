@@ -1,4 +1,5 @@
 import GRDB
+import TallyCore
 import XCTest
 
 @testable import TallyLoad
@@ -30,10 +31,50 @@ final class BadInputTests: XCTestCase {
             summary.read, summary.files.reduce(0) { $0 + $1.inserted + $1.updated + $1.unchanged + $1.rejected })
     }
 
-    func testUnterminatedQuote() throws {
+    /// Issue 11.3: a quote that reaches the end of the file swallowed every line after it; the
+    /// file fails whole (store unchanged) instead of reporting one reject for a thousand lost rows.
+    func testUnterminatedQuoteFailsTheFileNamingTheLine() throws {
+        let before = try contentDump(store)
+        for (fixture, swallowed) in [("unterminated_quote.csv", 0), ("unterminated_quote_swallows_rows.csv", 1000)] {
+            XCTAssertThrowsError(try load("bad/" + fixture, store: store)) { error in
+                XCTAssertEqual(
+                    error as? LoadError,
+                    .malformedFile(
+                        path: Fixture.path("bad/" + fixture), line: 3,
+                        reason: "a quoted field in the record starting on this line never closes before the end "
+                            + "of the file (\(swallowed) more lines were swallowed by it); close the quote or re-export the file"
+                    ))
+                XCTAssertEqual((error as? LoadError)?.exitStatus, .dataError)
+            }
+        }
+        XCTAssertEqual(try contentDump(store), before)
+    }
+
+    func testNULCharacterInText() throws {
         try assertSingleReject(
-            "unterminated_quote.csv", line: 3, column: nil, value: nil, reason: .unterminatedQuote,
-            message: "a quoted field opened on this line never closes")
+            "nul_byte.csv", line: 3, column: "userAgent", value: "bad\u{0}ua", reason: .nulCharacter,
+            message: "userAgent holds a NUL character (U+0000); remove it from the export")
+    }
+
+    func testYearZero() throws {
+        try assertSingleReject(
+            "year_zero.csv", line: 3, column: "queuedAt", value: "0000-02-01 10:00:01", reason: .badTimestamp,
+            message: "'0000-02-01 10:00:01' has an impossible year 0")
+    }
+
+    func testDecimalPointOrExponentInAnIntegerColumnIsNotANumberOutOfRange() throws {
+        for (fixture, value) in [("integer_with_decimal_point.csv", "5.0"), ("integer_with_exponent.csv", "1e3")] {
+            (store, _) = try makeStoreWithParents()  // each fixture's good row inserts into a fresh store
+            try assertSingleReject(
+                fixture, line: 3, column: "retryCount", value: value, reason: .badNumber,
+                message: "'\(value)' is not an integer (write whole numbers without a decimal point or exponent)")
+        }
+    }
+
+    func testDuplicateKeyInAnNDJSONObject() throws {
+        try assertSingleReject(
+            "duplicate_key.ndjson", line: 2, column: "status", value: nil, reason: .duplicateKey,
+            message: "the object has \"status\" more than once")
     }
 
     func testTooManyFields() throws {
@@ -69,7 +110,7 @@ final class BadInputTests: XCTestCase {
     func testBadNumber() throws {
         try assertSingleReject(
             "bad_number.csv", line: 3, column: "retryCount", value: "two", reason: .badNumber,
-            message: "'two' is not an integer")
+            message: "'two' is not an integer (write whole numbers without a decimal point or exponent)")
     }
 
     func testBadBoolean() throws {
@@ -249,6 +290,41 @@ final class BadInputTests: XCTestCase {
                 XCTAssertEqual(error as? LoadError, expected, fixture)
             }
         }
+        // Issue 11.6: a damaged gzip and a cut-off one are the same kind of failure: bad data (65).
+        XCTAssertThrowsError(try load("bad/corrupt.csv.gz", store: store)) { error in
+            guard case .corruptGzip = error as? LoadError else { return XCTFail("\(error)") }
+            XCTAssertEqual((error as? LoadError)?.exitStatus, .dataError)
+        }
+        XCTAssertEqual(
+            LoadError.truncatedGzip(path: "x").exitStatus, LoadError.corruptGzip(path: "x", reason: "").exitStatus)
+    }
+
+    /// Issue 11.6: the exit status of every load failure, written once in LoadError and checked here row by row.
+    func testExitStatusOfEveryLoadFailure() {
+        let table: [(LoadError, ExitStatus)] = [
+            (.cannotRead(path: "d", reason: "r"), .ioError),
+            (.missingInput(path: "p"), .missingInput),
+            (.corruptGzip(path: "p", reason: "r"), .dataError),
+            (.truncatedGzip(path: "p"), .dataError),
+            (.emptyFile(path: "p"), .dataError),
+            (.malformedFile(path: "p", line: 1, reason: "r"), .dataError),
+            (.duplicateHeader(path: "p", column: "c"), .dataError),
+            (.missingIDColumn(path: "p"), .dataError),
+            (.unknownTable(path: "p"), .usage),
+            (.unknownTableOption("t"), .usage),
+            (.bookkeepingTable(path: "p", table: "tally_loads"), .usage),
+            (.unmirroredTable(path: "p", table: "users"), .dataError),
+            (.strictRefusal(rejected: 1, unknownColumns: []), .dataError),
+        ]
+        for (error, status) in table { XCTAssertEqual(error.exitStatus, status, "\(error)") }
+        let store: [(StoreError, ExitStatus)] = [
+            (.notAStore(path: "p", tables: ["t"]), .dataError), (.notADatabase(path: "p"), .dataError),
+            (.busy(path: "p"), .ioError), (.sqlite(code: 13, message: "full"), .ioError),
+            (.sqlite(code: 8, message: "readonly"), .ioError), (.sqlite(code: 10, message: "io"), .ioError),
+            (.sqlite(code: 19, message: "constraint"), .dataError), (.missingStore(path: "p"), .missingInput),
+            (.cannotOpen(path: "p", reason: "r"), .ioError), (.unknownMigration("m"), .usage),
+        ]
+        for (error, status) in store { XCTAssertEqual(error.exitStatus, status, "\(error)") }
     }
 
     func testGzipLoads() throws {

@@ -162,3 +162,17 @@ final class LoadBehaviorTests: XCTestCase {
                 as? Int)
     }
 }
+
+/// Issue 11.6: a store that refuses every write (read-only file, full disk) stops the load with an
+/// I/O error (74) instead of rejecting each row as a "constraint".
+final class StoreFailureDuringLoadTests: XCTestCase {
+    func testAStoreThatRefusesWritesFailsTheLoadAsAnIOError() throws {
+        let (store, _) = try makeStoreWithParents()
+        // query_only makes every write fail with SQLITE_READONLY, as a read-only file does for non-root users.
+        try store.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = ON") }
+        XCTAssertThrowsError(try load("bad/good.csv.gz", store: store)) { error in
+            let status = (error as? StoreError)?.exitStatus ?? StoreError.describing(error)?.exitStatus
+            XCTAssertEqual(status, .ioError, "\(error)")
+        }
+    }
+}

@@ -90,6 +90,8 @@ public enum UTCTimestamp {
             }
         }
         guard index == bytes.count else { return .failure(.malformed) }
+        // Year 0000 does not exist in the Gregorian calendar (nor in PostgreSQL, which writes 1 BC).
+        guard year >= 1 else { return .failure(.outOfRange("year \(year)")) }
         guard (1...12).contains(month) else { return .failure(.outOfRange("month \(month)")) }
         guard (1...daysInMonth(year: year, month: month)).contains(day) else {
             return .failure(.outOfRange("day \(day) of \(year)-\(month < 10 ? "0" : "")\(month)"))

@@ -43,6 +43,10 @@ enum ValueConverter {
     }
 
     private static func convertText(_ text: String, for column: ColumnSpec, currencyExponent: Int) -> Conversion {
+        // SQLite stores the NUL but C strings end there: the value would read back cut short.
+        if text.utf8.contains(0) {
+            return .reject(.nulCharacter, "\(column.name) holds a NUL character (U+0000); remove it from the export")
+        }
         switch column.kind {
         case .text:
             return .value(.text(text))
@@ -107,10 +111,14 @@ enum ValueConverter {
             return .value(.real(value))
         case .integer:
             guard let value = Int64(text) else {
-                if let decimal = ExactDecimal(text), decimal.decimalPlaces == 0 {
+                // Only a plain integer literal (digits, an optional sign) is too large; `5.0` and
+                // `1e3` are not integers at all.
+                let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+                if !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) {
                     return .reject(.outOfRange, "'\(text)' does not fit a 64-bit integer")
                 }
-                return .reject(.badNumber, "'\(text)' is not an integer")
+                return .reject(
+                    .badNumber, "'\(text)' is not an integer (write whole numbers without a decimal point or exponent)")
             }
             if value < 0 && column.isNeverNegative {
                 return .reject(.negativeValue, "\(column.name) cannot be negative, got \(text)")

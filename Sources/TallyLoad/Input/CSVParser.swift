@@ -18,6 +18,15 @@ struct CSVParser {
     private var isAtFileStart = true
     /// The physical line the parser is on (1-based).
     private var line = 1
+    /// What the lines of the file became, for the load's accounting check: every physical line is
+    /// part of a record (its first line or a line break inside a quoted field) or blank.
+    private(set) var recordsEmitted = 0
+    private(set) var blankLines = 0
+    private(set) var quotedLineBreaks = 0
+    private var endedWithPartialLine = false
+
+    /// Physical lines read so far: line ends seen, plus a last line without one.
+    var physicalLines: Int { line - 1 + (endedWithPartialLine ? 1 : 0) }
 
     init(source: any ByteSource) {
         self.source = source
@@ -67,9 +76,11 @@ struct CSVParser {
                     try passLineEnd(byte)
                     if !sawAnyByte {
                         record.reset(line: line)  // a blank line is not a record
+                        blankLines += 1
                         continue
                     }
                     record.endField()
+                    recordsEmitted += 1
                     return true
                 } else {
                     record.append(byte)
@@ -83,6 +94,7 @@ struct CSVParser {
                 } else if Self.isLineEnd(byte) {
                     try passLineEnd(byte)
                     record.endField()
+                    recordsEmitted += 1
                     return true
                 } else {
                     if byte == UInt8(ascii: "\"") {
@@ -94,7 +106,10 @@ struct CSVParser {
                 if byte == UInt8(ascii: "\"") {
                     state = .quoteInQuoted
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                        quotedLineBreaks += 1
+                    }
                     record.append(byte)
                 }
             case .quoteInQuoted:
@@ -107,6 +122,7 @@ struct CSVParser {
                 } else if Self.isLineEnd(byte) {
                     try passLineEnd(byte)
                     record.endField()
+                    recordsEmitted += 1
                     return true
                 } else {
                     record.noteProblem(.textAfterClosingQuote)
@@ -120,6 +136,7 @@ struct CSVParser {
                 } else if Self.isLineEnd(byte) {
                     try passLineEnd(byte)
                     record.endField()
+                    recordsEmitted += 1
                     return true
                 } else {
                     record.append(byte)
@@ -131,7 +148,10 @@ struct CSVParser {
     private mutating func finishAtEndOfInput(_ record: inout CSVRecord, state: State, sawAnyByte: Bool) -> Bool {
         guard sawAnyByte else { return false }
         if state == .quoted { record.noteProblem(.unterminatedQuote) }
+        // Inside a quote the last byte may be the line break that ended the file's last line.
+        endedWithPartialLine = !(state == .quoted && record.bytes.last == UInt8(ascii: "\n"))
         record.endField()
+        recordsEmitted += 1
         return true
     }
 
