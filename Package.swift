@@ -6,7 +6,7 @@ import PackageDescription
 // TallyOutput tables. Report SQL in Queries/ is embedded into TallyReports by EmbedQueriesPlugin.
 let package = Package(
     name: "tally",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Int128 (exact billing arithmetic) needs macOS 15; Linux has no such floor
     products: [
         .executable(name: "tally", targets: ["tally"]),
         .library(name: "TallyStore", targets: ["TallyStore"]),

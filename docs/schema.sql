@@ -1105,6 +1105,24 @@ CREATE TABLE "storage_usage" (
     CONSTRAINT "storage_usage_pkey" PRIMARY KEY ("id")
 );
 
+-- table tally_billing_lines
+CREATE TABLE "tally_billing_lines" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "closeId" TEXT NOT NULL REFERENCES "tally_closes"("id") ON DELETE CASCADE,
+    "position" INTEGER NOT NULL,
+    "companyId" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "sourcePeriod" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "usageType" TEXT,
+    "meter" TEXT,
+    "quantityBase" INTEGER,
+    "billableBase" INTEGER,
+    "amountMinor" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    CONSTRAINT "BillingLineKind" CHECK ("kind" IN ('USAGE', 'MINIMUM_TRUE_UP', 'ADJUSTMENT', 'ADJUSTMENT_MINIMUM_TRUE_UP'))
+);
+
 -- table tally_close_items
 CREATE TABLE "tally_close_items" (
     "closeId" TEXT NOT NULL REFERENCES "tally_closes"("id") ON DELETE CASCADE,
@@ -1821,6 +1839,9 @@ CREATE UNIQUE INDEX "storage_usage_organizationId_clientId_companyId_month_key" 
 
 -- index storage_usage_organizationId_idx
 CREATE INDEX "storage_usage_organizationId_idx" ON "storage_usage"("organizationId");
+
+-- index tally_billing_lines_companyId_sourcePeriod_idx
+CREATE INDEX "tally_billing_lines_companyId_sourcePeriod_idx" ON "tally_billing_lines" ("companyId", "sourcePeriod");
 
 -- index tally_closes_kind_scopeKey_key
 CREATE UNIQUE INDEX "tally_closes_kind_scopeKey_key" ON "tally_closes" ("kind", "scopeKey");

@@ -26,6 +26,7 @@ public enum MigrationCatalog {
         tallyReportIndexes,
         tallyCloseLedger,
         tallyCSAIPriceTiers,
+        tallyBillingLines,
     ]
 
     /// The migration with this production name or changelog alias.

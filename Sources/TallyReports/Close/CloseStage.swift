@@ -27,14 +27,22 @@ public enum CloseStage {
     static let namedChanges = 10
 
     public static func execute(_ plan: ClosePlan, on store: Store, dryRun: Bool) throws -> Outcome {
+        try executeAll([plan], on: store, dryRun: dryRun)[0]
+    }
+
+    /// Runs several closes (one per company) in one transaction: every plan is decided before any is
+    /// written, so one refused close leaves the others unwritten too.
+    public static func executeAll(_ plans: [ClosePlan], on store: Store, dryRun: Bool) throws -> [Outcome] {
         try store.queue.writeWithoutTransaction { db in
-            var outcome = Outcome.unchanged
+            var outcomes: [Outcome] = []
             try db.inTransaction(.immediate) {
-                outcome = try decide(plan, in: db, dryRun: dryRun)
-                if case .closed = outcome { try write(plan, in: db) }
+                outcomes = try plans.map { try decide($0, in: db, dryRun: dryRun) }
+                for (plan, outcome) in zip(plans, outcomes) {
+                    if case .closed = outcome { try write(plan, in: db) }
+                }
                 return dryRun ? .rollback : .commit
             }
-            return outcome
+            return outcomes
         }
     }
 
@@ -85,17 +93,7 @@ public enum CloseStage {
     }
 
     private static func write(_ plan: ClosePlan, in db: Database) throws {
-        for row in plan.writes {
-            let columns = row.columns.map(\.quotedDatabaseIdentifier)
-            // An upsert, not INSERT OR REPLACE: REPLACE deletes first, which would cascade to child rows.
-            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            try db.execute(
-                sql: """
-                    INSERT INTO \(row.table.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))
-                    VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-                    ON CONFLICT ("id") DO UPDATE SET \(updates)
-                    """, arguments: StatementArguments(row.values))
-        }
+        // The ledger row first: rows of tally_billing_lines reference it.
         try db.execute(
             sql: """
                 INSERT INTO "tally_closes" ("id", "kind", "scopeKey", "asOf", "inputsHash", "outputsHash", "inputCount", "outputCount")
@@ -107,6 +105,17 @@ public enum CloseStage {
                 plan.id, plan.kind, plan.scopeKey, UTCTimestamp.format(plan.asOf), plan.inputsHash, plan.outputsHash,
                 plan.inputs.count, plan.writes.count,
             ])
+        for row in plan.writes {
+            let columns = row.columns.map(\.quotedDatabaseIdentifier)
+            // An upsert, not INSERT OR REPLACE: REPLACE deletes first, which would cascade to child rows.
+            let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    INSERT INTO \(row.table.quotedDatabaseIdentifier) (\(columns.joined(separator: ", ")))
+                    VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                    ON CONFLICT ("id") DO UPDATE SET \(updates)
+                    """, arguments: StatementArguments(row.values))
+        }
         try db.execute(sql: #"DELETE FROM "tally_close_items" WHERE "closeId" = ?"#, arguments: [plan.id])
         let insert = try db.makeStatement(
             sql:
