@@ -37,6 +37,11 @@ struct OutputOptions: ParsableArguments {
         try emit(Data(("{\n" + body.joined(separator: ",\n") + "\n}\n").utf8))
     }
 
+    /// Writes text already rendered (a document that is not a table: a close's JSON).
+    func writeText(_ text: String) throws {
+        try emit(Data(text.utf8))
+    }
+
     /// Writes two tables, a blank line between them (CSV and the terminal table).
     func write(_ first: ReportTable, then second: ReportTable) throws {
         try emit(Data((render(first) + "\n" + render(second)).utf8))

@@ -53,6 +53,8 @@ public enum BillingClose {
         public let recomputed: [Recomputed]
         public let lines: [Line]
         public let summary: [(String, DatabaseValue)]
+        /// Where the prices came from.
+        public let source: String
         public let warnings: [String]
 
         public var usageSubtotalMinor: Int64 { lines.filter { $0.kind == .usage }.reduce(0) { $0 + $1.amountMinor } }
@@ -96,7 +98,7 @@ public enum BillingClose {
         let records = try UsageRecord.fetchAll(
             db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
             arguments: ["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
-        let rated = UsageRating.rate(records, with: table)
+        let (rated, figures) = table.rate(records)
         var lines = rated.map {
             Line(
                 kind: .usage, usageType: $0.usageType, meter: $0.meter, sourcePeriod: "\(period)",
@@ -122,7 +124,7 @@ public enum BillingClose {
                 db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
                 arguments: ["companyId": company, "fromUTC": sourceBounds.lowerText, "toUTC": sourceBounds.upperText])
             let sourceTable = try pricing(for: source, context: context, db: db)
-            let now = UsageRating.rate(sourceRecords, with: sourceTable)
+            let now = sourceTable.rate(sourceRecords).lines
             let nowSubtotal = now.reduce(0) { $0 + $1.amountMinor }
             let nowTrueUp = max(0, sourceTable.minimumMonthlyFeeMinor - nowSubtotal)
             for line in now {
@@ -160,13 +162,14 @@ public enum BillingClose {
         }
 
         let summary = summaryRow(
-            context: context, period: period, bounds: bounds, records: records, rated: rated, table: table,
+            context: context, period: period, bounds: bounds, records: records, rated: rated, figures: figures,
             totalCost: subtotal + max(0, table.minimumMonthlyFeeMinor - subtotal), closeId: closeId, asOf: asOf)
         let result = Result(
             company: company, clientId: context.clientId, currency: context.currency, period: period,
             periodStart: bounds.lowerText, periodEnd: bounds.upperText, recordIds: records.map(\.id),
             recomputed: recomputed,
-            lines: lines, summary: summary, warnings: warnings(records))
+            lines: lines, summary: summary, source: table.source,
+            warnings: warnings(records, rater: table, context: context))
         var writes = [CloseWrite(table: "cs_ai_usage_summary", values: summary.map { ($0.0, $0.1) })]
         for (position, line) in lines.enumerated() {
             writes.append(
@@ -226,16 +229,19 @@ public enum BillingClose {
         }
     }
 
-    private static func pricing(for period: CalendarMonth, context: CompanyContext, db: Database) throws -> PriceTable {
+    /// The pricing in force for `period`: tally's tiered table when the organization has one (it
+    /// wins), else production's `cs_ai_pricing` row.
+    static func pricing(for period: CalendarMonth, context: CompanyContext, db: Database) throws -> any UsageRater {
         let start = UTCTimestamp.format(context.zone.bounds(of: period).lower!)
-        guard let table = try PriceTable.load(db, organization: context.organizationId, periodStart: start) else {
-            throw BillingError.noPricing(company: context.id, organization: context.organizationId, period: period)
+        if let table = try PriceTable.load(db, organization: context.organizationId, periodStart: start) {
+            guard table.currencyCode == context.currency else {
+                throw BillingError.currencyMismatch(
+                    company: context.id, companyCurrency: context.currency, pricingCurrency: table.currencyCode)
+            }
+            return table
         }
-        guard table.currency == context.currency else {
-            throw BillingError.currencyMismatch(
-                company: context.id, companyCurrency: context.currency, pricingCurrency: table.currency)
-        }
-        return table
+        if let production = try ProductionPricing.load(db, organization: context.organizationId) { return production }
+        throw BillingError.noPricing(company: context.id, organization: context.organizationId, period: period)
     }
 
     /// What closes of periods before `period` billed for each source period, per line key.
@@ -264,8 +270,9 @@ public enum BillingClose {
         return billed
     }
 
-    /// Per source period, each record's content hash as the latest close before `period` saw it.
-    private static func knownRecords(company: String, before period: CalendarMonth, db: Database) throws
+    /// Per source period, each record's content hash as the latest close before `period` (or, with
+    /// nil, the latest close of all) saw it.
+    static func knownRecords(company: String, before period: CalendarMonth?, db: Database) throws
         -> [String: [String: String]]
     {
         var known: [String: [String: String]] = [:]
@@ -276,7 +283,7 @@ public enum BillingClose {
                 JOIN "tally_closes" AS c ON c."id" = i."closeId"
                 WHERE c."kind" = ? AND c."scopeKey" LIKE ? ESCAPE '\\' AND c."scopeKey" < ? AND i."role" = 'INPUT'
                 ORDER BY c."scopeKey"
-                """, arguments: [kind, likePrefix(company), "\(company)|\(period)"])
+                """, arguments: [kind, likePrefix(company), "\(company)|\(period.map { "\($0)" } ?? "~")"])
         {
             let table: String = row["tableName"]
             let source = String(table.split(separator: ":").last ?? "")
@@ -285,15 +292,12 @@ public enum BillingClose {
         return known
     }
 
-    /// The `cs_ai_usage_summary` row of the period (docs/BILLING.md, "Summary columns").
+    /// The `cs_ai_usage_summary` row of the period (docs/BILLING.md, "Close"): minutes to 2 decimals
+    /// (half away from zero), allowance used and overage in whole minutes and messages.
     private static func summaryRow(
         context: CompanyContext, period: CalendarMonth, bounds: UTCRange, records: [UsageRecord], rated: [RatedLine],
-        table: PriceTable, totalCost: Int64, closeId: String, asOf: UTCTimestamp.Milliseconds
+        figures: SummaryFigures, totalCost: Int64, closeId: String, asOf: UTCTimestamp.Milliseconds
     ) -> [(String, DatabaseValue)] {
-        let voice = table.components.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
-        func seconds(_ record: UsageRecord) -> Int64 {
-            voice.map { UsageRating.quantity(of: record, for: $0) } ?? (record.durationSeconds ?? 0)
-        }
         func hundredthsOfMinutes(_ seconds: Int64) -> Int64 {
             UsageRating.roundHalfAwayFromZero(Int128(seconds) * 100, 60)
         }
@@ -304,17 +308,12 @@ public enum BillingClose {
             rated.filter(predicate).reduce(0) { $0 + $1.amountMinor }
         }
         let isTokens: (RatedLine) -> Bool = { $0.meter.hasSuffix("_TOKENS") }
-        let voiceLine = rated.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
-        let messageLine = rated.first { $0.usageType == "CHAT_SESSION" && $0.meter == "MESSAGE_COUNT" }
-        func tierMinutes(_ tier: String) -> Int64 {
-            hundredthsOfMinutes(calls.filter { $0.tier == tier }.reduce(0) { $0 + seconds($1) })
-        }
         let stamp = UTCTimestamp.format(asOf)
         return [
             ("id", "tally:cs-ai:\(context.id):\(period)".databaseValue), ("companyId", context.id.databaseValue),
             ("clientId", context.clientId.databaseValue), ("periodStart", bounds.lowerText.databaseValue),
             ("periodEnd", bounds.upperText.databaseValue),
-            ("totalVoiceMinutes", hundredthsOfMinutes(calls.reduce(0) { $0 + seconds($1) }).databaseValue),
+            ("totalVoiceMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier.values.reduce(0, +)).databaseValue),
             ("totalVoiceCalls", calls.count.databaseValue),
             ("voiceCostCents", lineAmount { $0.usageType == "VOICE_CALL" && !isTokens($0) }.databaseValue),
             ("totalChatSessions", chats.count.databaseValue),
@@ -323,31 +322,42 @@ public enum BillingClose {
             ("totalInputTokens", records.reduce(Int64(0)) { $0 + $1.inputTokens }.databaseValue),
             ("totalOutputTokens", records.reduce(Int64(0)) { $0 + $1.outputTokens }.databaseValue),
             ("aiTokenCostCents", lineAmount(where: isTokens).databaseValue),
-            ("aiRepMinutes", tierMinutes("AI_REP").databaseValue),
-            ("aiManagerMinutes", tierMinutes("AI_MANAGER").databaseValue),
-            ("humanAgentMinutes", tierMinutes("HUMAN_AGENT").databaseValue),
-            ("totalBaseCost", Int64(0).databaseValue), ("totalMarkupCost", Int64(0).databaseValue),
+            ("aiRepMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier["AI_REP"] ?? 0).databaseValue),
+            ("aiManagerMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier["AI_MANAGER"] ?? 0).databaseValue),
+            ("humanAgentMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier["HUMAN_AGENT"] ?? 0).databaseValue),
+            ("totalBaseCost", figures.totalBaseCost.databaseValue), ("totalMarkupCost", Int64(0).databaseValue),
             ("totalCost", totalCost.databaseValue),
-            (
-                "allowanceUsedMinutes",
-                wholeMinutes(voiceLine.map { min($0.quantityBase, $0.includedBase) } ?? 0).databaseValue
-            ),
-            ("allowanceUsedMessages", (messageLine.map { min($0.quantityBase, $0.includedBase) } ?? 0).databaseValue),
-            ("overageMinutes", wholeMinutes(voiceLine?.billableBase ?? 0).databaseValue),
-            ("overageMessages", (messageLine?.billableBase ?? 0).databaseValue),
+            ("allowanceUsedMinutes", wholeMinutes(figures.allowanceUsedSeconds).databaseValue),
+            ("allowanceUsedMessages", figures.allowanceUsedMessages.databaseValue),
+            ("overageMinutes", wholeMinutes(figures.overageSeconds).databaseValue),
+            ("overageMessages", figures.overageMessages.databaseValue),
             ("invoiced", true.databaseValue), ("invoicedAt", stamp.databaseValue), ("invoiceId", closeId.databaseValue),
             ("createdAt", stamp.databaseValue), ("updatedAt", stamp.databaseValue),
         ]
     }
 
     /// Records sharing a `voiceCallId` are billed as given, with a warning: likely double billing upstream.
-    private static func warnings(_ records: [UsageRecord]) -> [String] {
+    private static func warnings(_ records: [UsageRecord], rater: any UsageRater, context: CompanyContext) -> [String] {
+        var warnings: [String] = []
+        if rater is ProductionPricing {
+            let unpriced = records.filter { $0.usageType == "EMAIL_SUPPORT" || $0.usageType == "SMS_SUPPORT" }.count
+            if unpriced > 0 {
+                warnings.append(
+                    "\(context.id): \(unpriced) email and SMS record(s) have no production price: reported, billed 0")
+            }
+            if CurrencyExponent.of(context.currency) != 2 {
+                warnings.append(
+                    "\(context.id): production's …Cents prices are read as minor units of \(context.currency) "
+                        + "(\(CurrencyExponent.of(context.currency)) decimals): ¥100 for 100, no FX")
+            }
+        }
         let shared = Dictionary(grouping: records.filter { $0.voiceCallId != nil }, by: { $0.voiceCallId! })
             .filter { $0.value.count > 1 }
-        return shared.keys.sorted().map { call in
-            "voice call \(call) has \(shared[call]!.count) usage records (\(shared[call]!.map(\.id).sorted().joined(separator: ", "))); "
-                + "each is billed as given: check for double billing upstream"
-        }
+        return warnings
+            + shared.keys.sorted().map { call in
+                "voice call \(call) has \(shared[call]!.count) usage records (\(shared[call]!.map(\.id).sorted().joined(separator: ", "))); "
+                    + "each is billed as given: check for double billing upstream"
+            }
     }
 }
 

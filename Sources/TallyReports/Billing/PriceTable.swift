@@ -6,7 +6,7 @@ import TallyCore
 public struct PriceTable: Sendable, Equatable {
     public let organizationId: String
     public let effectiveFrom: String
-    public let currency: String
+    public let currencyCode: String
     public let minimumMonthlyFeeMinor: Int64
     /// Components in canonical order: usage type, then meter, as `Component.order` defines.
     public let components: [Component]
@@ -133,7 +133,7 @@ public struct PriceTable: Sendable, Equatable {
         }
         components.sort { $0.sortKey < $1.sortKey }
         return PriceTable(
-            organizationId: organization, effectiveFrom: effectiveFrom, currency: currency,
+            organizationId: organization, effectiveFrom: effectiveFrom, currencyCode: currency,
             minimumMonthlyFeeMinor: minimum,
             components: components)
     }

@@ -1,0 +1,101 @@
+import GRDB
+import TallyCore
+import TallyOutput
+import TallyStore
+
+/// `tally billing status`: per company, the closed periods (amount billed, as-of), the open ones
+/// with usage, and the late or changed records waiting to be billed as adjustments.
+public enum BillingStatus {
+    public struct Row: Sendable {
+        public let company: String
+        public let period: String
+        public let state: String
+        public let asOf: String?
+        public let currency: String
+        public let amountDueMinor: Int64?
+        public let records: Int
+        public let lateRecords: Int
+        public let changedRecords: Int
+    }
+
+    public static var columns: [ReportColumn<Row>] {
+        [
+            .text("company_id", shown: true) { $0.company }, .text("period", shown: true) { $0.period },
+            .text("state", shown: true) { $0.state }, .timestamp("as_of", shown: true) { $0.asOf },
+            .text("currency", shown: true) { $0.currency },
+            .money("amount_due", shown: true) { row in
+                row.amountDueMinor.map { Money(minorUnits: $0, currency: row.currency) }
+            },
+            .integer("records", shown: true) { $0.records }, .integer("late_records", shown: true) { $0.lateRecords },
+            .integer("changed_records", shown: true) { $0.changedRecords },
+        ]
+    }
+
+    /// Rows ordered by company, then period.
+    public static func rows(companies: [String], on store: Store) throws -> [Row] {
+        try store.queue.read { db in
+            let all = try String.fetchAll(db, sql: #"SELECT "id" FROM "companies" ORDER BY "id""#)
+            for id in companies where !all.contains(id) { throw ReportError.unknownCompany(id: id, known: all) }
+            var rows: [Row] = []
+            for company in companies.isEmpty ? all : companies.sorted() {
+                let context = try CompanyContext.load(company, db: db)
+                let closed = try BillingClose.closedPeriods(of: company, db: db)
+                // Usage per local month: distinct months from the first to the last record.
+                let range = try GRDB.Row.fetchOne(
+                    db,
+                    sql:
+                        #"SELECT MIN("occurredAt") AS first, MAX("occurredAt") AS last FROM "cs_ai_usage" WHERE "companyId" = ?"#,
+                    arguments: [company])
+                var months = Set(closed)
+                if let first = range?["first"] as String?, let last = range?["last"] as String?,
+                    case .success(let from) = UTCTimestamp.parse(first),
+                    case .success(let to) = UTCTimestamp.parse(last)
+                {
+                    var month = context.zone.day(containing: from).calendarMonth
+                    let end = context.zone.day(containing: to).calendarMonth
+                    while month <= end {
+                        months.insert(month)
+                        month = month.next
+                    }
+                }
+                let known = try BillingClose.knownRecords(company: company, before: nil, db: db)
+                for month in months.sorted() {
+                    let bounds = context.zone.bounds(of: month)
+                    let records = try UsageRecord.fetchAll(
+                        db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
+                        arguments: ["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
+                    guard closed.contains(month) else {
+                        if !records.isEmpty {
+                            rows.append(
+                                Row(
+                                    company: company, period: "\(month)", state: "open", asOf: nil,
+                                    currency: context.currency,
+                                    amountDueMinor: nil, records: records.count, lateRecords: 0, changedRecords: 0))
+                        }
+                        continue
+                    }
+                    let seen = known["\(month)", default: [:]]
+                    let hashes = records.map { CloseItem(table: "", rowId: $0.id, fields: [$0.content]) }
+                    let late = hashes.filter { seen[$0.rowId] == nil }.count
+                    let ids = Set(records.map(\.id))
+                    let changed =
+                        hashes.filter { item in seen[item.rowId].map { $0 != item.contentHash } ?? false }.count
+                        + seen.keys.filter { !ids.contains($0) }.count
+                    let ledger = try GRDB.Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT c."asOf", (SELECT SUM(l."amountMinor") FROM "tally_billing_lines" AS l WHERE l."closeId" = c."id") AS due
+                            FROM "tally_closes" AS c WHERE c."id" = ?
+                            """, arguments: ["\(BillingClose.kind):\(company)|\(month)"])
+                    rows.append(
+                        Row(
+                            company: company, period: "\(month)",
+                            state: late + changed > 0 ? "closed, adjustments pending" : "closed", asOf: ledger?["asOf"],
+                            currency: context.currency, amountDueMinor: ledger?["due"], records: records.count,
+                            lateRecords: late, changedRecords: changed))
+                }
+            }
+            return rows
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import TallyCore
+
+/// What a period's rating produces besides its lines: the figures of the `cs_ai_usage_summary` row.
+struct SummaryFigures {
+    /// Voice seconds per record as billed (tally pricing: after per-call rounding), by CS tier.
+    var voiceSecondsByTier: [String: Int64] = [:]
+    var allowanceUsedSeconds: Int64 = 0
+    var overageSeconds: Int64 = 0
+    var allowanceUsedMessages: Int64 = 0
+    var overageMessages: Int64 = 0
+    /// Production's `totalBaseCost` (all units at the base rates); 0 under tally pricing.
+    var totalBaseCost: Int64 = 0
+}
+
+/// Prices a period's usage records: tally's tiered table or production's `cs_ai_pricing` row.
+protocol UsageRater {
+    /// Where the prices come from, for `tally billing pricing` and the close output.
+    var source: String { get }
+    /// The pricing's currency; nil when the prices are read in the company's own (production).
+    var currency: String? { get }
+    var minimumMonthlyFeeMinor: Int64 { get }
+    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures)
+}
+
+extension PriceTable: UsageRater {
+    var source: String { "tally_cs_ai_price_tiers, version \(effectiveFrom)" }
+    var currency: String? { currencyCode }
+
+    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures) {
+        let lines = UsageRating.rate(records, with: self)
+        var figures = SummaryFigures()
+        let voice = components.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
+        for record in records where record.usageType == "VOICE_CALL" {
+            let seconds = voice.map { UsageRating.quantity(of: record, for: $0) } ?? (record.durationSeconds ?? 0)
+            figures.voiceSecondsByTier[record.tier, default: 0] += seconds
+        }
+        if let line = lines.first(where: { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }) {
+            figures.allowanceUsedSeconds = min(line.quantityBase, line.includedBase)
+            figures.overageSeconds = line.billableBase
+        }
+        if let line = lines.first(where: { $0.usageType == "CHAT_SESSION" && $0.meter == "MESSAGE_COUNT" }) {
+            figures.allowanceUsedMessages = min(line.quantityBase, line.includedBase)
+            figures.overageMessages = line.billableBase
+        }
+        return (lines, figures)
+    }
+}
+
+/// Production's pricing, line by line as docs/BILLING.md reads `cs_ai_pricing`.
+///
+/// Allowances are per company and period, consumed in record order (`occurredAt`, then id); voice in
+/// exact seconds (allowance × 60), the overage priced per second (price / 60); a record straddling
+/// the allowance pays only its part beyond. The multiplier of a record's CS tier, read exactly from
+/// its text (1.5 = 3/2), scales every priced part of that record. Tokens of voice and chat records
+/// are priced per 1,000; email and SMS have no production price: quantities reported, billed 0. The
+/// `…Cents` prices are minor units of the company's currency. One line per component, each rounded
+/// once half away from zero; no minimum.
+struct ProductionPricing: UsageRater {
+    let id: String
+    let voicePerMinuteCents: Int64
+    let chatPerMessageCents: Int64
+    let chatPerSessionCents: Int64
+    let inputTokenPrice: Int64
+    let outputTokenPrice: Int64
+    let overageVoicePerMinuteCents: Int64
+    let overageChatPerMessageCents: Int64
+    let monthlyMinutesAllowance: Int64
+    let monthlyMessagesAllowance: Int64
+    /// CS tier → multiplier as an exact fraction.
+    let multipliers: [String: Fraction]
+
+    var source: String { "cs_ai_pricing \(id) (production)" }
+    var currency: String? { nil }
+    var minimumMonthlyFeeMinor: Int64 { 0 }
+
+    static func load(_ db: Database, organization: String) throws -> ProductionPricing? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: #"SELECT * FROM "cs_ai_pricing" WHERE "organizationId" = ? ORDER BY "id" LIMIT 1"#,
+                arguments: [organization])
+        else { return nil }
+        func multiplier(_ column: String) -> Fraction {
+            // A REAL holds the exported double; its shortest text is the exported decimal (docs/STORE.md).
+            Fraction(decimalText: (row[column] as Double).description) ?? Fraction(1)
+        }
+        return ProductionPricing(
+            id: row["id"], voicePerMinuteCents: row["voicePerMinuteCents"],
+            chatPerMessageCents: row["chatPerMessageCents"],
+            chatPerSessionCents: row["chatPerSessionCents"], inputTokenPrice: row["inputTokenPrice"],
+            outputTokenPrice: row["outputTokenPrice"], overageVoicePerMinuteCents: row["overageVoicePerMinuteCents"],
+            overageChatPerMessageCents: row["overageChatPerMessageCents"],
+            monthlyMinutesAllowance: row["monthlyMinutesAllowance"],
+            monthlyMessagesAllowance: row["monthlyMessagesAllowance"],
+            multipliers: [
+                "AI_REP": multiplier("aiRepMultiplier"), "AI_MANAGER": multiplier("aiManagerMultiplier"),
+                "HUMAN_AGENT": multiplier("humanAgentMultiplier"),
+            ])
+    }
+
+    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures) {
+        var figures = SummaryFigures()
+        var freeSeconds = monthlyMinutesAllowance * 60
+        var freeMessages = monthlyMessagesAllowance
+        var voice = Fraction(0)
+        var sessions = Fraction(0)
+        var messages = Fraction(0)
+        var input = Fraction(0)
+        var output = Fraction(0)
+        var base = Fraction(0)
+        var counts = (voiceSeconds: Int64(0), sessions: Int64(0), messages: Int64(0), input: Int64(0), output: Int64(0))
+        var emails: Int64 = 0
+        var sms: Int64 = 0
+        for record in records {  // already in (occurredAt, id) order: allowances are consumed in it
+            let multiplier = multipliers[record.tier] ?? Fraction(1)
+            switch record.usageType {
+            case "VOICE_CALL":
+                let seconds = record.durationSeconds ?? 0
+                let free = min(seconds, freeSeconds)
+                freeSeconds -= free
+                figures.allowanceUsedSeconds += free
+                figures.overageSeconds += seconds - free
+                figures.voiceSecondsByTier[record.tier, default: 0] += seconds
+                counts.voiceSeconds += seconds
+                voice += Fraction(seconds - free) * Fraction(overageVoicePerMinuteCents, 60) * multiplier
+                base += Fraction(seconds) * Fraction(voicePerMinuteCents, 60) * multiplier
+            case "CHAT_SESSION":
+                counts.sessions += 1
+                counts.messages += record.messageCount
+                sessions += Fraction(chatPerSessionCents) * multiplier
+                let free = min(record.messageCount, freeMessages)
+                freeMessages -= free
+                figures.allowanceUsedMessages += free
+                figures.overageMessages += record.messageCount - free
+                messages += Fraction(record.messageCount - free) * Fraction(overageChatPerMessageCents) * multiplier
+                base += Fraction(record.messageCount) * Fraction(chatPerMessageCents) * multiplier
+            case "EMAIL_SUPPORT": emails += 1
+            case "SMS_SUPPORT": sms += record.messageCount
+            default: break
+            }
+            if record.usageType == "VOICE_CALL" || record.usageType == "CHAT_SESSION" {
+                counts.input += record.inputTokens
+                counts.output += record.outputTokens
+                input += Fraction(record.inputTokens) * Fraction(inputTokenPrice, 1000) * multiplier
+                output += Fraction(record.outputTokens) * Fraction(outputTokenPrice, 1000) * multiplier
+            }
+        }
+        figures.totalBaseCost = base.roundedHalfAwayFromZero
+        func line(_ usageType: String, _ meter: String, _ quantity: Int64, _ billable: Int64, _ amount: Fraction)
+            -> RatedLine
+        {
+            RatedLine(
+                usageType: usageType, meter: meter, records: 0, quantityBase: quantity,
+                includedBase: quantity - billable,
+                billableBase: billable, amountMinor: amount.roundedHalfAwayFromZero)
+        }
+        return (
+            [
+                line("VOICE_CALL", "CALL_SECONDS", counts.voiceSeconds, figures.overageSeconds, voice),
+                line("CHAT_SESSION", "RECORD_COUNT", counts.sessions, counts.sessions, sessions),
+                line("CHAT_SESSION", "MESSAGE_COUNT", counts.messages, figures.overageMessages, messages),
+                line("VOICE_CALL+CHAT_SESSION", "INPUT_TOKENS", counts.input, counts.input, input),
+                line("VOICE_CALL+CHAT_SESSION", "OUTPUT_TOKENS", counts.output, counts.output, output),
+                line("EMAIL_SUPPORT", "RECORD_COUNT", emails, 0, Fraction(0)),
+                line("SMS_SUPPORT", "MESSAGE_COUNT", sms, 0, Fraction(0)),
+            ], figures
+        )
+    }
+}
+
+/// An exact fraction of 128-bit integers, kept reduced; money is rounded once, at the end.
+struct Fraction: Equatable {
+    private(set) var numerator: Int128
+    private(set) var denominator: Int128
+
+    init(_ numerator: Int64, _ denominator: Int64 = 1) {
+        self.init(raw: Int128(numerator), Int128(denominator))
+    }
+
+    private init(raw numerator: Int128, _ denominator: Int128) {
+        let divisor = Self.gcd(numerator < 0 ? -numerator : numerator, denominator)
+        self.numerator = divisor > 1 ? numerator / divisor : numerator
+        self.denominator = divisor > 1 ? denominator / divisor : denominator
+    }
+
+    /// `1.5` → 3/2, exactly from decimal text.
+    init?(decimalText text: String) {
+        guard let decimal = ExactDecimal(text), case .success(let scaled) = decimal.scaled(by: decimal.decimalPlaces)
+        else {
+            return nil
+        }
+        var denominator: Int64 = 1
+        for _ in 0..<decimal.decimalPlaces { denominator *= 10 }
+        self.init(scaled, denominator)
+    }
+
+    static func + (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(raw: a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    }
+
+    static func * (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(raw: a.numerator * b.numerator, a.denominator * b.denominator)
+    }
+
+    static func += (a: inout Fraction, b: Fraction) { a = a + b }
+
+    var roundedHalfAwayFromZero: Int64 { UsageRating.roundHalfAwayFromZero(numerator, denominator) }
+
+    private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a == 0 ? 1 : a
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyOutput
+import TallyReports
+import TallyStore
+
+/// `tally billing close|pricing|status`: CS AI usage billing (docs/BILLING.md).
+struct BillingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "billing",
+        abstract: "CS AI usage billing: close a period, show the pricing in force, list closed and open periods.",
+        subcommands: [Close.self, Pricing.self, Status.self])
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Close a billing period: invoice lines, minimum true-up, adjustments for earlier periods, summary rows.",
+            discussion: """
+                Per company (default: every company with usage or an earlier close), in the company's time \
+                zone. Closes run in period order; a re-run with unchanged inputs writes nothing and prints \
+                the same bytes; with changed inputs it is refused with exit status 4 and the difference is \
+                billed as adjustments at the next close. JSON is the shape of docs/BILLING.md; CSV and the \
+                table give one line per invoice line.
+
+                Example: tally billing close --db /tmp/sample.sqlite --period 2026-02 --as-of 2026-03-05T00:00:00Z --dry-run
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("The month to close, in each company's time zone.", valueName: "YYYY-MM"))
+        var period: CalendarMonth
+
+        @Option(
+            help: ArgumentHelp("The instant the close stands for (invoicedAt); never the clock.", valueName: "time"))
+        var asOf: Instant
+
+        @Option(
+            name: .customLong("company"), help: ArgumentHelp("Only this company (repeat for several).", valueName: "id")
+        )
+        var companies: [String] = []
+
+        @Flag(help: "Print what the close would write; write nothing.")
+        var dryRun = false
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            let opened = try store.openExisting()
+            let targets = companies.isEmpty ? try BillingTargets.companies(on: opened) : companies
+            var results: [BillingClose.Result] = []
+            var plans: [ClosePlan] = []
+            for company in targets {
+                let (result, plan) = try BillingClose.plan(
+                    company: company, period: period, asOf: asOf.milliseconds, on: opened)
+                results.append(result)
+                plans.append(plan)
+            }
+            let outcomes = try CloseStage.executeAll(plans, on: opened, dryRun: dryRun)
+            if output.format == .json {
+                try output.writeText("[\n" + results.map(\.json).joined(separator: ",\n") + "\n]\n")
+            } else {
+                try output.write(BillingClose.Result.linesTable(results))
+            }
+            for (result, (plan, outcome)) in zip(results, zip(plans, outcomes)) {
+                for warning in result.warnings { say("warning: \(warning)") }
+                say("\(outcome.summary(closeId: plan.id)) (pricing: \(result.source))")
+            }
+        }
+    }
+
+    struct Pricing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the pricing in force for a company and period, and which source it came from.",
+            discussion: "Example: tally billing pricing --db /tmp/sample.sqlite --company co_ny --period 2026-02")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("The company.", valueName: "id"))
+        var company: String
+
+        @Option(help: ArgumentHelp("The billing period.", valueName: "YYYY-MM"))
+        var period: CalendarMonth
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            let (source, table) = try BillingPricingView.table(
+                company: company, period: period, on: try store.openExisting())
+            say("pricing in force for \(company) in \(period): \(source)")
+            try output.write(table)
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per company: closed periods (amount, as-of), open periods with usage, late or changed records.",
+            discussion: "Example: tally billing status --db /tmp/sample.sqlite")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(
+            name: .customLong("company"), help: ArgumentHelp("Only this company (repeat for several).", valueName: "id")
+        )
+        var companies: [String] = []
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            let rows = try BillingStatus.rows(companies: companies, on: try store.openExisting())
+            try output.write(ReportTable(rows: rows, columns: BillingStatus.columns))
+        }
+    }
+}
