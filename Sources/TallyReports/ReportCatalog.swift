@@ -1,21 +1,50 @@
+import TallyCore
 import TallyOutput
 import TallyStore
 
-/// Every report output `tally verify` checks, by the stem of its expected files
+/// Every output `tally verify` checks, by the stem of its expected files
 /// (`SampleData/expected/<name>.csv`, `.json`): each report over all companies and all time with
-/// its default options, plus named variants of options worth pinning.
+/// its default options, named variants worth pinning, and billing closes in sequence.
+///
+/// Entries run in phases: phase 0 after the fixtures load; phase 1 after `FIXTURE_DIR/late/` loads
+/// too (exports that arrive after the first closes). Closes are idempotent, so rendering an entry
+/// once per format prints the same close twice without writing it twice.
 public enum ReportCatalog {
     public struct Entry: Sendable {
         public let name: String
-        public let run: @Sendable (Store) throws -> ReportTable
+        public let phase: Int
+        public let render: @Sendable (Store, OutputFormat) throws -> String
+    }
+
+    private static func report(_ name: String, _ make: @escaping @Sendable (Store) throws -> ReportTable) -> Entry {
+        Entry(name: name, phase: 0) { store, format in format.writer.render(try make(store)) }
+    }
+
+    /// Closes of `periods` in order, every company; the output is every close performed.
+    private static func closes(_ name: String, phase: Int, periods: [String], asOf: String) -> Entry {
+        Entry(name: name, phase: phase) { store, format in
+            let instant = try UTCTimestamp.parse(asOf).get()
+            var results: [BillingClose.Result] = []
+            for period in periods {
+                results += try BillingClose.run(period: CalendarMonth(period)!, asOf: instant, on: store, dryRun: false)
+                    .map(\.result)
+            }
+            return format == .json
+                ? BillingClose.json(results) : format.writer.render(BillingClose.Result.linesTable(results))
+        }
     }
 
     public static let entries: [Entry] = [
-        Entry(name: DiscountCodesReport.name) { try DiscountCodesReport(scope: ReportScope()).run(on: $0) },
-        Entry(name: VariantConversionReport.name) { try VariantConversionReport(scope: ReportScope()).run(on: $0) },
-        Entry(name: VariantConversionReport.name + "-leads") {
+        report(CSAIUsageReport.name) { try CSAIUsageReport(scope: ReportScope()).run(on: $0) },
+        report(DiscountCodesReport.name) { try DiscountCodesReport(scope: ReportScope()).run(on: $0) },
+        report(VariantConversionReport.name) { try VariantConversionReport(scope: ReportScope()).run(on: $0) },
+        report(VariantConversionReport.name + "-leads") {
             try VariantConversionReport(scope: ReportScope(), view: .leads).run(on: $0)
         },
+        // January (New York's month-end edge calls) and February, then March after the late
+        // February usage arrives: its close carries February's adjustments.
+        closes("billing-close-2026-02", phase: 0, periods: ["2026-01", "2026-02"], asOf: "2026-03-05T00:00:00.000Z"),
+        closes("billing-close-2026-03", phase: 1, periods: ["2026-03"], asOf: "2026-04-05T00:00:00.000Z"),
     ]
 
     public static func entry(named name: String) -> Entry? {

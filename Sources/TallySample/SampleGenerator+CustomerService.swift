@@ -30,14 +30,15 @@ extension SampleGenerator {
                 "id", "companyId", "customerId", "twilioCallSid", "direction", "fromNumber", "toNumber", "initiatedAt",
                 "answeredAt", "endedAt", "duration", "scriptId", "status", "createdAt", "updatedAt",
             ])
-        let usage = try open(
-            "cs_ai_usage.ndjson",
-            [
-                "id", "companyId", "clientId", "csSessionId", "voiceCallId", "usageType", "tier", "channel",
-                "durationSeconds", "messageCount", "aiMessageCount", "inputTokens", "outputTokens", "billingPeriod",
-                "invoiced", "metadata", "occurredAt", "createdAt",
-            ],
-            format: .ndjson)
+        let usageColumns = [
+            "id", "companyId", "clientId", "csSessionId", "voiceCallId", "usageType", "tier", "channel",
+            "durationSeconds", "messageCount", "aiMessageCount", "inputTokens", "outputTokens", "billingPeriod",
+            "invoiced", "metadata", "occurredAt", "createdAt",
+        ]
+        let usage = try open("cs_ai_usage.ndjson", usageColumns, format: .ndjson)
+        // Late usage arrives in a second export, after February is closed: `tally verify` loads the
+        // late/ folder after its first closes, so the next close bills it as adjustments.
+        let lateUsage = try open("late/cs_ai_usage.ndjson", usageColumns, format: .ndjson)
         let types = ["VOICE_CALL", "CHAT_SESSION", "EMAIL_SUPPORT", "SMS_SUPPORT"]
         let tiers = ["AI_REP", "AI_REP", "AI_REP", "AI_MANAGER", "HUMAN_AGENT"]
         let span = 89 * Self.day  // February through April 2026
@@ -97,7 +98,7 @@ extension SampleGenerator {
             let messages =
                 type == "CHAT_SESSION" ? 3 + random.below(28) : (type == "VOICE_CALL" ? 0 : 1 + random.below(4))
             let writtenMonth = String(UTCTimestamp.format(createdAt).prefix(7))
-            usage.write([
+            (record.1 == nil ? usage : lateUsage).write([
                 .text(id), .text(company), .text("cl_1"), .text(sessionID), callID, .text(type), .text(tier),
                 .text(type.lowercased()),
                 duration, .number(String(messages)), .number(String(messages / 2)),
@@ -113,5 +114,6 @@ extension SampleGenerator {
         sessions.close()
         calls.close()
         usage.close()
+        lateUsage.close()
     }
 }

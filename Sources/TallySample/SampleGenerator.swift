@@ -40,6 +40,9 @@ public struct SampleGenerator {
 
     mutating func open(_ name: String, _ columns: [String], format: ExportWriter.Format = .csv) throws -> ExportWriter {
         files.append(name)
+        // A name with a folder (`late/cs_ai_usage.ndjson`) is an export delivered later, loaded apart.
+        let folder = ((directory as NSString).appendingPathComponent(name) as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return try ExportWriter(
             path: (directory as NSString).appendingPathComponent(name), format: format, columns: columns)
     }

@@ -47,23 +47,16 @@ struct BillingCommand: ParsableCommand {
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
-            let opened = try store.openExisting()
-            let targets = companies.isEmpty ? try BillingTargets.companies(on: opened) : companies
-            var results: [BillingClose.Result] = []
-            var plans: [ClosePlan] = []
-            for company in targets {
-                let (result, plan) = try BillingClose.plan(
-                    company: company, period: period, asOf: asOf.milliseconds, on: opened)
-                results.append(result)
-                plans.append(plan)
-            }
-            let outcomes = try CloseStage.executeAll(plans, on: opened, dryRun: dryRun)
+            let closes = try BillingClose.run(
+                period: period, asOf: asOf.milliseconds, companies: companies, on: try store.openExisting(),
+                dryRun: dryRun)
+            let results = closes.map(\.result)
             if output.format == .json {
-                try output.writeText("[\n" + results.map(\.json).joined(separator: ",\n") + "\n]\n")
+                try output.writeText(BillingClose.json(results))
             } else {
                 try output.write(BillingClose.Result.linesTable(results))
             }
-            for (result, (plan, outcome)) in zip(results, zip(plans, outcomes)) {
+            for (result, plan, outcome) in closes {
                 for warning in result.warnings { say("warning: \(warning)") }
                 say("\(outcome.summary(closeId: plan.id)) (pricing: \(result.source))")
             }

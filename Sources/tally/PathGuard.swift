@@ -58,7 +58,9 @@ enum PathGuard {
             let directory = absolute.deletingLastPathComponent().path
             // realpath resolves every symlink of the directory; the file itself may not exist yet.
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let real = realpath(directory, &buffer) != nil ? String(cString: buffer) : directory
+            let real =
+                realpath(directory, &buffer) != nil
+                ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : directory
             resolved = (real as NSString).appendingPathComponent(absolute.lastPathComponent)
             var info = stat()
             identity = stat(path, &info) == 0 ? (UInt64(info.st_dev), UInt64(info.st_ino)) : nil

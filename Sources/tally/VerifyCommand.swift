@@ -48,41 +48,52 @@ struct VerifyCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
         let store = try Store.open(path: temporary.appendingPathComponent("verify.sqlite").path)
-        let sink = QuietSink()
-        _ = try Loader(store: store).load(paths: [fixtures], options: LoadOptions(), sink: sink)
-        if sink.rejected > 0 {
-            FileHandle.standardError.write(
-                Data("tally: verify: \(sink.rejected) fixture row(s) were rejected while loading\n".utf8))
-        }
+        let outputs = try computeOutputs(store: store)
         if record {
-            try recordExpectations(store: store, directory: expectedDirectory)
+            try recordExpectations(outputs, directory: expectedDirectory)
         } else {
-            try compare(store: store, directory: expectedDirectory)
+            try compare(outputs, directory: expectedDirectory)
         }
     }
 
-    private func outputs(of entry: ReportCatalog.Entry, store: Store) throws -> [(String, String)] {
-        let table = try entry.run(store)
-        return [("\(entry.name).csv", CSVWriter().render(table)), ("\(entry.name).json", JSONWriter().render(table))]
+    /// Every entry's CSV and JSON, by file name, phase by phase: the fixtures load, phase 0 runs;
+    /// `FIXTURE_DIR/late/` (exports that arrive after the first closes) loads, phase 1 runs.
+    private func computeOutputs(store: Store) throws -> [String: String] {
+        let late = (fixtures as NSString).appendingPathComponent("late")
+        var outputs: [String: String] = [:]
+        for (phase, paths) in [[fixtures], [late]].enumerated() {
+            if phase > 0 && !FileManager.default.fileExists(atPath: late) { break }
+            let sink = QuietSink()
+            _ = try Loader(store: store).load(paths: paths, options: LoadOptions(), sink: sink)
+            if sink.rejected > 0 {
+                FileHandle.standardError.write(
+                    Data(
+                        "tally: verify: \(sink.rejected) fixture row(s) of \(paths[0]) were rejected while loading\n"
+                            .utf8))
+            }
+            for entry in ReportCatalog.entries where entry.phase == phase {
+                for format in [OutputFormat.csv, .json] {
+                    outputs["\(entry.name).\(format.rawValue)"] = try entry.render(store, format)
+                }
+            }
+        }
+        return outputs
     }
 
-    private func compare(store: Store, directory: String) throws {
+    private func compare(_ outputs: [String: String], directory: String) throws {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw CommandFailure(
-                message: "no expected outputs at \(directory); record them with 'tally verify \(fixtures) --record'",
-                status: .missingInput)
+                message: "no expected outputs at \(directory)",
+                hint: "record them with 'tally verify \(fixtures) --record'", status: .missingInput)
         }
         let files = names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
         var differing = 0
         var compared = 0
         for file in files {
-            let name = (file as NSString).deletingPathExtension
-            guard let entry = ReportCatalog.entry(named: name) else {
+            guard let actual = outputs[file] else {
                 FileHandle.standardError.write(Data("tally: verify: \(file) names no report; skipped\n".utf8))
                 continue
             }
-            let format = OutputFormat(rawValue: (file as NSString).pathExtension)!
-            let actual = format.writer.render(try entry.run(store))
             let wanted = try String(
                 contentsOfFile: (directory as NSString).appendingPathComponent(file), encoding: .utf8)
             compared += 1
@@ -99,23 +110,21 @@ struct VerifyCommand: ParsableCommand {
         }
         if differing > 0 {
             throw CommandFailure(
-                message: "verify: \(differing) of \(compared) output(s) differ from \(directory); "
-                    + "if the change is intended, record it with 'tally verify \(fixtures) --record'",
+                message: "verify: \(differing) of \(compared) output(s) differ from \(directory)",
+                hint: "if the change is intended, record it with 'tally verify \(fixtures) --record'",
                 status: .difference)
         }
         print("\(compared) output(s) match \(directory)")
     }
 
-    private func recordExpectations(store: Store, directory: String) throws {
+    private func recordExpectations(_ outputs: [String: String], directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for entry in ReportCatalog.entries {
-            for (file, text) in try outputs(of: entry, store: store) {
-                let path = (directory as NSString).appendingPathComponent(file)
-                let previous = try? String(contentsOfFile: path, encoding: .utf8)
-                let state = previous == nil ? "new" : (previous == text ? "unchanged" : "OVERWRITTEN")
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-                print("\(state) \(path)")
-            }
+        for (file, text) in outputs.sorted(by: { $0.key < $1.key }) {
+            let path = (directory as NSString).appendingPathComponent(file)
+            let previous = try? String(contentsOfFile: path, encoding: .utf8)
+            let state = previous == nil ? "new" : (previous == text ? "unchanged" : "OVERWRITTEN")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            print("\(state) \(path)")
         }
     }
 }

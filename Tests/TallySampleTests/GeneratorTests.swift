@@ -18,9 +18,15 @@ final class GeneratorTests: XCTestCase {
         return directory
     }
 
+    /// Every generated file, with its folder (`late/cs_ai_usage.ndjson`).
     private func files(in directory: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { !$0.hasPrefix(".") && $0 != "expected" && $0 != "README.md" }.sorted()
+        let all = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
+        return all.filter { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue && !name.hasPrefix(".") && !name.hasPrefix("expected/") && name != "README.md"
+        }.sorted()
     }
 
     /// Two runs with the same seed and scale write identical bytes, and they are the committed
@@ -32,7 +38,7 @@ final class GeneratorTests: XCTestCase {
         let names = try files(in: first)
         XCTAssertEqual(names, try files(in: second))
         XCTAssertEqual(names, try files(in: committed))
-        XCTAssertEqual(names.count, 21)
+        XCTAssertEqual(names.count, 22)
         for name in names {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             XCTAssertEqual(a, try Data(contentsOf: second.appendingPathComponent(name)), "\(name) differs between runs")

@@ -57,6 +57,11 @@ public struct ReportColumn<Row> {
         Self(name, shown: shown) { get($0).map { .number($0, decimals: decimals) } ?? .null }
     }
 
+    /// Exact decimal text computed elsewhere (minutes to 2 decimals): a number in JSON, right-aligned.
+    public static func exactDecimal(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> String?) -> Self {
+        Self(name, shown: shown) { get($0).map(ReportValue.decimal) ?? .null }
+    }
+
     /// A UTC timestamp in the store's form.
     public static func timestamp(_ name: String, shown: Bool = false, _ get: @escaping (Row) -> String?) -> Self {
         text(name, shown: shown, get)
