@@ -7,34 +7,46 @@ import TallyStore
 /// its default options, named variants worth pinning, and billing closes in sequence.
 ///
 /// Entries run in phases: phase 0 after the fixtures load; phase 1 after `FIXTURE_DIR/late/` loads
-/// too (exports that arrive after the first closes). Closes are idempotent, so rendering an entry
-/// once per format prints the same close twice without writing it twice.
+/// too (exports that arrive after the first closes). Each entry runs once and renders its CSV and
+/// JSON from that one result.
 public enum ReportCatalog {
     public struct Entry: Sendable {
         public let name: String
         public let phase: Int
-        public let render: @Sendable (Store, OutputFormat) throws -> String
+        /// The CSV and the JSON text of one run.
+        public let render: @Sendable (Store) throws -> (csv: String, json: String)
     }
 
     private static func report(_ name: String, _ make: @escaping @Sendable (Store) throws -> ReportTable) -> Entry {
-        Entry(name: name, phase: 0) { store, format in format.writer.render(try make(store)) }
+        Entry(name: name, phase: 0) { store in
+            let table = try make(store)
+            return (CSVWriter().render(table), JSONWriter().render(table))
+        }
+    }
+
+    private static func affiliate(_ model: AttributionModel) -> Entry {
+        report(model == .production ? AffiliateReport.name : "\(AffiliateReport.name)-\(model.rawValue)") {
+            var options = AttributionOptions()
+            options.model = model
+            return try AffiliateReport(scope: ReportScope(), options: options).run(on: $0)
+        }
     }
 
     /// Closes of `periods` in order, every company; the output is every close performed.
     private static func closes(_ name: String, phase: Int, periods: [String], asOf: String) -> Entry {
-        Entry(name: name, phase: phase) { store, format in
+        Entry(name: name, phase: phase) { store in
             let instant = try UTCTimestamp.parse(asOf).get()
             var results: [BillingClose.Result] = []
             for period in periods {
                 results += try BillingClose.run(period: CalendarMonth(period)!, asOf: instant, on: store, dryRun: false)
                     .map(\.result)
             }
-            return format == .json
-                ? BillingClose.json(results) : format.writer.render(BillingClose.Result.linesTable(results))
+            return (CSVWriter().render(BillingClose.Result.linesTable(results)), BillingClose.json(results))
         }
     }
 
     public static let entries: [Entry] = [
+        affiliate(.production), affiliate(.lastClick), affiliate(.linear),
         report(CSAIUsageReport.name) { try CSAIUsageReport(scope: ReportScope()).run(on: $0) },
         report(DiscountCodesReport.name) { try DiscountCodesReport(scope: ReportScope()).run(on: $0) },
         report(VariantConversionReport.name) { try VariantConversionReport(scope: ReportScope()).run(on: $0) },

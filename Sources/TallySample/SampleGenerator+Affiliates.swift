@@ -6,7 +6,7 @@ extension SampleGenerator {
     static let partners: [(id: String, company: String, email: String, rate: String?, flat: String?, tier: String)] = [
         ("ap_good", "co_ny", "gia.good@partners.example", "10", nil, "GOLD"),
         ("ap_bot", "co_ny", "bo.bot@partners.example", "12.5", nil, "SILVER"),
-        // Sam refers himself: his partner email is also customer cu_000007's email.
+        // Sam refers himself: his partner email is also customer cu_000008's email.
         ("ap_self", "co_ny", "sam.self@partners.example", "15", nil, "BRONZE"),
         // A flat 5.00 per conversion; its clicks follow ap_good's on the same visitors (assists).
         ("ap_assist", "co_ny", "ava.assist@partners.example", nil, "5.00", "BRONZE"),
@@ -103,11 +103,14 @@ extension SampleGenerator {
         }
         // Conversions: a quarter of completed orders of companies with a program come through a partner.
         var conversionNumber = 0
-        for order in orders where order.status != "CANCELED" && random.chance(1, in: 4) {
+        for order in orders where order.status != "CANCELED" {
+            // Every order of the self-referring customer comes through ap_self, so the planted
+            // self-referral always shows (one in four by chance left it out of the sample).
+            guard random.chance(1, in: 4) || order.customer.id == "cu_000008" else { continue }
             conversionNumber += 1
             let candidates = Self.partners.filter { $0.company == order.company }
             var partner = candidates[random.below(candidates.count)]
-            if order.customer.id == "cu_000007" { partner = Self.partners[2] }  // the self-referral
+            if order.customer.id == "cu_000008" { partner = Self.partners[2] }  // the self-referral
             let visitor = "vis_\(conversionNumber)"
             let clickTime = order.orderedAt - Int64(random.below(20)) * Self.day - Int64(random.below(86_400_000))
             if partner.id == "ap_assist" {

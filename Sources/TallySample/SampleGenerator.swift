@@ -127,7 +127,7 @@ public struct SampleGenerator {
             let company = index % 4 == 3 ? "co_be" : "co_ny"
             let first = names[index % names.count]
             // One customer shares the email of affiliate partner "ap_self" (the planted self-referral).
-            let email = index == 7 ? "sam.self@partners.example" : "\(first.lowercased())\(index)@mail.example"
+            let email = index == 8 ? "sam.self@partners.example" : "\(first.lowercased())\(index)@mail.example"
             customers.append(Customer(id: String(format: "cu_%06d", index), company: company, email: email))
             writer.write([
                 .text(customers.last!.id), .text(company), .text(email), .text(first), .text("Customer \(index)"),

@@ -56,5 +56,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute a report from the store and write it as CSV, JSON or a table.",
-        subcommands: [VariantConversion.self, DiscountCodes.self, CSAIUsage.self])
+        subcommands: [
+            VariantConversion.self, DiscountCodes.self, CSAIUsage.self, Affiliate.self, AffiliateCredits.self,
+        ])
 }

@@ -72,9 +72,9 @@ struct VerifyCommand: ParsableCommand {
                             .utf8))
             }
             for entry in ReportCatalog.entries where entry.phase == phase {
-                for format in [OutputFormat.csv, .json] {
-                    outputs["\(entry.name).\(format.rawValue)"] = try entry.render(store, format)
-                }
+                let (csv, json) = try entry.render(store)
+                outputs["\(entry.name).csv"] = csv
+                outputs["\(entry.name).json"] = json
             }
         }
         return outputs

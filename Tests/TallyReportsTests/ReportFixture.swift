@@ -1,4 +1,5 @@
 import GRDB
+import TallyLoad
 import XCTest
 
 @testable import TallyStore
@@ -84,5 +85,22 @@ struct ReportFixture {
                     \(code == nil ? "NULL" : String(discount)), '\(currency)')
                 """)
         }
+    }
+}
+
+extension ReportFixture {
+    /// A store holding all of SampleData's exports (top level; not `late/`).
+    static func sampleData() throws -> Store {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData")
+        let store = try Store.open(path: ":memory:")
+        final class Sink: LoadEventSink {
+            func reject(_ reject: Reject) {}
+            func warning(_ warning: LoadWarning) {}
+            func unknownColumn(file: String, column: String) {}
+            func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
+        }
+        _ = try Loader(store: store).load(paths: [directory.path], options: LoadOptions(), sink: Sink())
+        return store
     }
 }

@@ -170,7 +170,15 @@ struct ProductionPricing: UsageRater {
 }
 
 /// An exact fraction of 128-bit integers, kept reduced; money is rounded once, at the end.
-struct Fraction: Equatable {
+struct Fraction: Equatable, Comparable {
+    static func < (a: Fraction, b: Fraction) -> Bool { a.numerator * b.denominator < b.numerator * a.denominator }
+
+    /// A stored double read as the decimal its shortest text shows (`70`, `0.7`, `12.5`).
+    init?(double: Double?) {
+        guard let double, double.isFinite else { return nil }
+        self.init(decimalText: double.description)
+    }
+
     private(set) var numerator: Int128
     private(set) var denominator: Int128
 

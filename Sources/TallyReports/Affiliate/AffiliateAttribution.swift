@@ -1,0 +1,257 @@
+import Foundation
+import GRDB
+import TallyCore
+
+/// Options of the model view (docs/AFFILIATE.md).
+public struct AttributionOptions: Sendable, Equatable {
+    public var model: AttributionModel = .production
+    public var halfLifeDays: Double = 7
+    /// `--window-days`: overrides every click's window.
+    public var windowDays: Int64?
+    /// `--include-suspicious`: SUSPICIOUS clicks are eligible too.
+    public var includesSuspicious = false
+    /// On by default: a self-referring partner's touchpoints are dropped from that conversion.
+    public var excludesSelfReferrals = true
+    /// `--bind-customer`: clicks of visitors of the customer's earlier conversions join the candidates.
+    public var bindsCustomer = false
+    /// `--net-of-refunds`: the commission basis is credited revenue − credited refunds.
+    public var isNetOfRefunds = false
+
+    public init() {}
+}
+
+/// One click's standing under A3–A4.
+struct ClickStanding {
+    let statusEligible: Bool
+    let derivedDuplicate: Bool
+    let excludedByFraudScore: Bool
+    let derivedBot: Bool
+    var isEligible: Bool { statusEligible && !derivedDuplicate && !excludedByFraudScore && !derivedBot }
+}
+
+/// One touchpoint of a conversion with its credit under the chosen model.
+public struct Touchpoint: Sendable {
+    public let clickId: String
+    public let partnerId: String
+    public let linkId: String?
+    public let subIds: [String?]
+    public let clickedAt: String
+    public let ageMilliseconds: Int64
+    public let weight: Int64
+    public let creditedRevenue: Int64
+    public let millionths: Int64
+    public let creditedRefunds: Int64
+    public let commission: Int64
+}
+
+/// A conversion with its touchpoints: the audit trail behind every figure of the model view.
+public struct CreditedConversion: Sendable {
+    public let conversionId: String
+    public let companyId: String
+    public let currency: String
+    public let status: String
+    public let convertedAt: String
+    public let productionPartnerId: String
+    public let orderTotal: Int64
+    public let productionCommission: Int64
+    /// How the visitor was found: `own_click`, `order_session`, `own_click_only`, or `none`.
+    public let visitorSource: String
+    public let isSelfReferral: Bool
+    /// The partners whose email is the customer's (A8), whether or not their touchpoints were dropped.
+    public let selfReferringPartners: [String]
+    public let touchpoints: [Touchpoint]
+    var conversion: AffiliateConversion
+    var isActiveConversion: Bool { conversion.isActive }
+}
+
+/// Finds touchpoints and splits credit (docs/AFFILIATE.md, sections 1–4).
+struct AffiliateAttribution {
+    let options: AttributionOptions
+    let partners: [String: AffiliatePartner]
+    let programs: [String: AffiliateProgram]
+    let scope: ResolvedScope
+
+    /// What one pass over the clicks gives: each kept click's standing, and the clicks of the
+    /// visitors attribution needs.
+    struct ClickPass {
+        var candidates: [String: [(AffiliateClick, ClickStanding)]] = [:]  // by visitor
+        var byID: [String: (AffiliateClick, ClickStanding)] = [:]  // own clicks of visitorless conversions
+    }
+
+    func program(_ company: String) -> AffiliateProgram { programs[company] ?? .defaults }
+
+    /// One ordered pass over every click of the companies in scope: derives duplicates (A4) and each
+    /// click's standing, hands every click to `visit`, and keeps the clicks of `visitors` and `ids`.
+    func passClicks(
+        _ db: Database, visitors: Set<String>, ids: Set<String>, visit: (AffiliateClick, ClickStanding) -> Void
+    ) throws -> ClickPass {
+        var pass = ClickPass()
+        var group: (String, String?, String?)? = nil
+        var anchor: Int64 = 0
+        let cursor = try AffiliateClick.fetchCursor(db, sql: QueryCatalog.sql("affiliate/clicks"))
+        while let click = try cursor.next() {
+            let program = program(click.companyId)
+            let time = click.time
+            var duplicate = false
+            if let link = click.linkId, let visitor = click.visitorId {
+                // Strictly less than one window after the last kept click; dropped clicks never move the anchor.
+                if let group, group == (click.companyId, link, visitor),
+                    time - anchor < program.deduplicationWindowMins * 60_000
+                {
+                    duplicate = true
+                } else {
+                    anchor = time
+                }
+                group = (click.companyId, link, visitor)
+            }
+            let standing = ClickStanding(
+                statusEligible: click.status == "VALID" || (options.includesSuspicious && click.status == "SUSPICIOUS"),
+                derivedDuplicate: duplicate,
+                excludedByFraudScore: Fraction(double: click.fraudScore).map { $0 > program.fraudThreshold } ?? false,
+                derivedBot: click.isDerivedBot)
+            visit(click, standing)
+            if let visitor = click.visitorId, visitors.contains(visitor) {
+                pass.candidates[visitor, default: []].append((click, standing))
+            }
+            if ids.contains(click.id) { pass.byID[click.id] = (click, standing) }
+        }
+        return pass
+    }
+
+    /// The window of a click in milliseconds (A5).
+    func window(of click: AffiliateClick) -> Int64 {
+        let days =
+            options.windowDays ?? partners[click.partnerId]?.cookieDurationDays
+            ?? program(click.companyId).attributionWindowDays
+        return days * 86_400_000
+    }
+
+    /// Credits one conversion under the model (A6–A9, S1–S3, C1–C2).
+    func credit(
+        _ conversion: AffiliateConversion, visitors: [String], visitorSource: String, pass: ClickPass
+    ) -> CreditedConversion {
+        let t = conversion.time
+        var candidates: [(AffiliateClick, ClickStanding)] =
+            visitorSource == "own_click_only"
+            ? [conversion.clickId.flatMap { pass.byID[$0] }].compactMap { $0 }
+            : visitors.flatMap { pass.candidates[$0] ?? [] }
+        candidates = candidates.filter { click, standing in
+            click.companyId == conversion.companyId && standing.isEligible && t - click.time >= 0
+                && t - click.time <= window(of: click)
+        }
+        let selfReferring = Set(
+            candidates.map(\.0.partnerId).filter {
+                partners[$0]?.isSelfReferral(customerEmail: conversion.customerEmail) ?? false
+            })
+        var referring = selfReferring
+        if partners[conversion.partnerId]?.isSelfReferral(customerEmail: conversion.customerEmail) ?? false {
+            referring.insert(conversion.partnerId)
+        }
+        let isSelfReferral = !referring.isEmpty
+        if options.excludesSelfReferrals { candidates = candidates.filter { !selfReferring.contains($0.0.partnerId) } }
+        // A7: by click time, then id as bytes.
+        let ordered = candidates.map(\.0).sorted { a, b in
+            a.time != b.time ? a.time < b.time : Array(a.id.utf8).lexicographicallyPrecedes(Array(b.id.utf8))
+        }
+        var unique: [AffiliateClick] = []
+        for click in ordered where unique.last?.id != click.id { unique.append(click) }
+        let ages = unique.map { t - $0.time }
+        let weights = options.model.weights(ages: ages, halfLifeDays: options.halfLifeDays)
+        let total = conversion.orderTotal ?? 0
+        let revenue = Split.split(total, weights: weights)
+        let millionths = Split.split(1_000_000, weights: weights)
+        let refunds =
+            options.isNetOfRefunds ? Split.split(conversion.refundedMinor, weights: weights) : weights.map { _ in 0 }
+        let weightSum = weights.reduce(Int128(0)) { $0 + Int128($1) }
+        let touchpoints = unique.indices.map { index -> Touchpoint in
+            let click = unique[index]
+            var commission: Int64 = 0
+            if conversion.isActive, weightSum > 0, let partner = partners[click.partnerId] {
+                if let flat = partner.commissionFlat {
+                    commission = UsageRating.roundHalfAwayFromZero(Int128(flat) * Int128(weights[index]), weightSum)
+                } else {
+                    let rate = partner.commissionRate ?? program(conversion.companyId).defaultCommissionRate
+                    let basis = Fraction(revenue[index] - refunds[index])
+                    commission = (basis * rate * Fraction(1, 100)).roundedHalfAwayFromZero
+                }
+            }
+            return Touchpoint(
+                clickId: click.id, partnerId: click.partnerId, linkId: click.linkId, subIds: (1...5).map(click.subId),
+                clickedAt: click.clickedAt, ageMilliseconds: ages[index], weight: weights[index],
+                creditedRevenue: revenue[index], millionths: millionths[index], creditedRefunds: refunds[index],
+                commission: commission)
+        }
+        return CreditedConversion(
+            conversionId: conversion.id, companyId: conversion.companyId, currency: conversion.currency,
+            status: conversion.status, convertedAt: conversion.convertedAt, productionPartnerId: conversion.partnerId,
+            orderTotal: total, productionCommission: conversion.commissionAmount ?? 0,
+            visitorSource: touchpoints.isEmpty && visitorSource == "own_click_only" ? "none" : visitorSource,
+            isSelfReferral: isSelfReferral, selfReferringPartners: referring.sorted(), touchpoints: touchpoints,
+            conversion: conversion)
+    }
+
+    /// Every non-REJECTED conversion in scope, credited; `visit` sees every click of the companies.
+    static func run(
+        options: AttributionOptions, context: ReportContext, visit: (AffiliateClick, ClickStanding) -> Void
+    ) throws -> (credited: [CreditedConversion], rejected: [AffiliateConversion]) {
+        let db = context.db
+        let attribution = AffiliateAttribution(
+            options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db),
+            scope: context.scope)
+        let all = try context.fetch(AffiliateConversion.self, query: "affiliate/conversions")
+        let conversions = all.filter { $0.status != "REJECTED" }
+        // A2: the conversion's own click's visitor; failing that, the visitors of the clicks whose
+        // session is the funnel session of its order.
+        let sessions = Set(conversions.filter { $0.ownVisitorId == nil }.compactMap(\.orderSessionId))
+        var visitorsOfSession: [String: Set<String>] = [:]
+        if !sessions.isEmpty {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT c."sessionId", c."visitorId" FROM "affiliate_clicks" AS c
+                    JOIN temp."report_scope" AS s ON s."companyId" = c."companyId"
+                    WHERE c."sessionId" IS NOT NULL AND c."visitorId" IS NOT NULL
+                    """)
+            where sessions.contains(row["sessionId"]) {
+                visitorsOfSession[row["sessionId"], default: []].insert(row["visitorId"])
+            }
+        }
+        var plans: [(AffiliateConversion, [String], String)] = []
+        var visitorsOfCustomer: [String: [String]] = [:]  // --bind-customer: visitors of earlier conversions
+        for conversion in conversions.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
+            var visitors: [String]
+            var source: String
+            if let own = conversion.ownVisitorId {
+                (visitors, source) = ([own], "own_click")
+            } else if let session = conversion.orderSessionId, let found = visitorsOfSession[session], !found.isEmpty {
+                (visitors, source) = (found.sorted(), "order_session")
+            } else {
+                (visitors, source) = ([], "own_click_only")
+            }
+            if options.bindsCustomer, let customer = conversion.customerId {
+                visitors = Array(Set(visitors + (visitorsOfCustomer[customer] ?? []))).sorted()
+                visitorsOfCustomer[customer, default: []] += visitors
+            }
+            plans.append((conversion, visitors, source))
+        }
+        let pass = try attribution.passClicks(
+            db, visitors: Set(plans.flatMap(\.1)),
+            ids: Set(plans.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)), visit: visit)
+        let credited = plans.map { attribution.credit($0.0, visitors: $0.1, visitorSource: $0.2, pass: pass) }
+            .sorted {
+                ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)
+            }
+        // The identities of every run: a credited conversion's millionths make exactly one
+        // conversion and its credited revenue exactly its order total.
+        for conversion in credited where !conversion.touchpoints.isEmpty {
+            let millionths = conversion.touchpoints.reduce(0) { $0 + $1.millionths }
+            let revenue = conversion.touchpoints.reduce(0) { $0 + $1.creditedRevenue }
+            guard millionths == 1_000_000, revenue == conversion.orderTotal else {
+                throw ReportError.inconsistentCounts(
+                    "conversion \(conversion.conversionId) credits \(millionths) millionths and \(revenue) of \(conversion.orderTotal)"
+                )
+            }
+        }
+        return (credited, all.filter { $0.status == "REJECTED" })
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import TallyCore
+
+/// A click as attribution sees it (`Queries/affiliate/clicks.sql`).
+struct AffiliateClick: QueryRow {
+    let id: String
+    let companyId: String
+    let partnerId: String
+    let linkId: String?
+    let visitorId: String?
+    let sessionId: String?
+    let clickedAt: String
+    let status: String
+    let fraudScore: Double?
+    let fraudReasons: String?
+    let subId1: String?
+    let subId2: String?
+    let subId3: String?
+    let subId4: String?
+    let subId5: String?
+
+    var time: Int64 { (try? UTCTimestamp.parse(clickedAt).get()) ?? 0 }
+    /// A3: an element of `fraudReasons` equals `bot_user_agent`.
+    var isDerivedBot: Bool {
+        // Most clicks have no such reason: the substring test spares parsing their JSON.
+        guard let fraudReasons, fraudReasons.contains("bot_user_agent"), let data = fraudReasons.data(using: .utf8),
+            let reasons = try? JSONSerialization.jsonObject(with: data) as? [Any?]
+        else { return false }
+        return reasons.contains { ($0 as? String) == "bot_user_agent" }
+    }
+    func subId(_ number: Int) -> String? { [subId1, subId2, subId3, subId4, subId5][number - 1] }
+}
+
+/// A conversion as attribution sees it (`Queries/affiliate/conversions.sql`).
+struct AffiliateConversion: QueryRow {
+    let id: String
+    let companyId: String
+    let partnerId: String
+    let linkId: String?
+    let clickId: String?
+    let orderId: String?
+    let status: String
+    let currency: String
+    let orderTotal: Int64?
+    let commissionAmount: Int64?
+    let reversalAmount: Int64?
+    let convertedAt: String
+    let approvedAt: String?
+    let reversedAt: String?
+    let customerId: String?
+    let subId1: String?
+    let subId2: String?
+    let subId3: String?
+    let subId4: String?
+    let subId5: String?
+    let customerEmail: String?
+    let ownVisitorId: String?
+    let clickSubId1: String?
+    let clickSubId2: String?
+    let clickSubId3: String?
+    let clickSubId4: String?
+    let clickSubId5: String?
+    let orderSessionId: String?
+    let refunded: Int64?
+
+    var time: Int64 { (try? UTCTimestamp.parse(convertedAt).get()) ?? 0 }
+    var isActive: Bool { ["PENDING", "APPROVED", "DISPUTED"].contains(status) }
+    /// Production view's SubID: the conversion's, else its click's.
+    func subId(_ number: Int) -> String? {
+        [subId1, subId2, subId3, subId4, subId5][number - 1]
+            ?? [clickSubId1, clickSubId2, clickSubId3, clickSubId4, clickSubId5][number - 1]
+    }
+    /// Completed refunds of the order, in minor units of the conversion's currency.
+    var refundedMinor: Int64 { Money.rescale(refunded ?? 0, decimals: 2, to: CurrencyExponent.of(currency)) }
+}
+
+/// A partner's settings and identity.
+struct AffiliatePartner {
+    let id: String
+    let companyId: String
+    let email: String?
+    let status: String
+    let tier: String
+    let partnershipType: String
+    let commissionRate: Fraction?
+    let commissionFlat: Int64?
+    let cookieDurationDays: Int64?
+    let payoutThreshold: Int64?
+    let payoutMethod: String
+
+    static func all(_ db: Database) throws -> [String: AffiliatePartner] {
+        var partners: [String: AffiliatePartner] = [:]
+        for row in try Row.fetchAll(db, sql: #"SELECT * FROM "affiliate_partners""#) {
+            partners[row["id"]] = AffiliatePartner(
+                id: row["id"], companyId: row["companyId"], email: row["email"], status: row["status"],
+                tier: row["tier"],
+                partnershipType: row["partnershipType"], commissionRate: Fraction(double: row["commissionRate"]),
+                commissionFlat: row["commissionFlat"], cookieDurationDays: row["cookieDurationDays"],
+                payoutThreshold: row["payoutThreshold"], payoutMethod: row["payoutMethod"])
+        }
+        return partners
+    }
+
+    /// A8: the partner's email equals the customer's, trimmed and case-insensitive; NULL never matches.
+    func isSelfReferral(customerEmail: String?) -> Bool {
+        guard let email, let customerEmail else { return false }
+        let normalize = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        return !normalize(email).isEmpty && normalize(email) == normalize(customerEmail)
+    }
+}
+
+/// A company's affiliate program settings, with the schema defaults when it has no row (A3).
+struct AffiliateProgram {
+    /// `fraudScoreThreshold`, read as ×100 when ≤ 1 (production writes both 70 and 0.7).
+    let fraudThreshold: Fraction
+    let attributionWindowDays: Int64
+    let deduplicationWindowMins: Int64
+    let holdPeriodDays: Int64
+    let defaultCommissionRate: Fraction
+    let minimumPayoutThreshold: Int64?
+
+    static let defaults = AffiliateProgram(
+        fraudThreshold: Fraction(70), attributionWindowDays: 30, deduplicationWindowMins: 60, holdPeriodDays: 30,
+        defaultCommissionRate: Fraction(10), minimumPayoutThreshold: nil)
+
+    static func all(_ db: Database) throws -> [String: AffiliateProgram] {
+        var programs: [String: AffiliateProgram] = [:]
+        for row in try Row.fetchAll(db, sql: #"SELECT * FROM "affiliate_program_configs" ORDER BY "id""#) {
+            let company: String = row["companyId"]
+            guard programs[company] == nil else { continue }
+            var threshold = Fraction(double: row["fraudScoreThreshold"]) ?? Fraction(70)
+            if threshold <= Fraction(1) { threshold = threshold * Fraction(100) }
+            programs[company] = AffiliateProgram(
+                fraudThreshold: threshold, attributionWindowDays: row["attributionWindowDays"],
+                deduplicationWindowMins: row["deduplicationWindowMins"], holdPeriodDays: row["holdPeriodDays"],
+                defaultCommissionRate: Fraction(double: row["defaultCommissionRate"]) ?? Fraction(10),
+                minimumPayoutThreshold: row["minimumPayoutThreshold"])
+        }
+        return programs
+    }
+}

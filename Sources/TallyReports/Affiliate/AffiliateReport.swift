@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+import TallyCore
+import TallyOutput
+
+/// Affiliate attribution (docs/AFFILIATE.md, section 5): per group and currency, clicks and their
+/// exclusions, the model's credited conversions, revenue and commission beside production's own.
+///
+/// Row order: currency, then the group key in byte order, `(unattributed)` last. Money is exact in
+/// the conversion's currency; click columns carry no currency and repeat on each currency row.
+public struct AffiliateReport: ReportDefinition {
+    public static let name = "affiliate"
+    public static let unattributed = "(unattributed)"
+
+    /// What rows are grouped by.
+    public enum Grouping: String, CaseIterable, Sendable {
+        case partner, link, subid1, subid2, subid3, subid4, subid5, tier
+        case partnershipType = "partnership-type"
+        case day
+    }
+
+    public var scope: ReportScope
+    public var options: AttributionOptions
+    public var grouping: Grouping
+
+    public init(scope: ReportScope, options: AttributionOptions = AttributionOptions(), grouping: Grouping = .partner) {
+        self.scope = scope
+        self.options = options
+        self.grouping = grouping
+    }
+
+    /// One group and currency.
+    public struct Row: Sendable {
+        public var group: String
+        public var currency: String
+        public var clicksTotal = 0
+        public var clicksEligible = 0
+        public var clicksByStatus: [String: Int] = [:]
+        public var clicksExcludedByFraudScore = 0
+        public var clicksDerivedDuplicate = 0
+        public var clicksDerivedBot = 0
+        public var uniqueVisitors = 0
+        public var millionths: Int64 = 0
+        public var touchedConversions = 0
+        public var revenue: Int64 = 0
+        public var commission: Int64 = 0
+        public var refunded: Int64 = 0
+        public var productionConversions = 0
+        public var productionRevenue: Int64 = 0
+        public var productionCommission: Int64 = 0
+        public var reversedConversions = 0
+        public var reversedRevenue: Int64 = 0
+        public var selfReferredConversions = 0
+
+        func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
+        func perClick(_ value: Int64) -> Double? { clicksEligible > 0 ? Double(value) / Double(clicksEligible) : nil }
+        var conversions: Double { Double(millionths) / 1_000_000 }
+    }
+
+    public static var columns: [ReportColumn<Row>] {
+        [
+            .text("group", shown: true) { $0.group }, .text("currency", shown: true) { $0.currency },
+            .integer("clicks_total", shown: true) { $0.clicksTotal },
+            .integer("clicks_eligible", shown: true) { $0.clicksEligible },
+            .text("clicks_by_status") { row in
+                row.clicksByStatus.keys.sorted().map { "\($0):\(row.clicksByStatus[$0]!)" }.joined(separator: " ")
+            },
+            .integer("clicks_excluded_by_fraud_score") { $0.clicksExcludedByFraudScore },
+            .integer("clicks_derived_duplicate") { $0.clicksDerivedDuplicate },
+            .integer("clicks_derived_bot", shown: true) { $0.clicksDerivedBot },
+            .integer("clicks_unique_visitors") { $0.uniqueVisitors },
+            .exactDecimal("conversions", shown: true) { Money.decimalText(minorUnits: $0.millionths, exponent: 6) },
+            .integer("touched_conversions") { $0.touchedConversions },
+            .money("revenue", shown: true) { $0.money($0.revenue) },
+            .money("commission", shown: true) { $0.money($0.commission) },
+            .money("refunded") { $0.money($0.refunded) },
+            .integer("production_conversions", shown: true) { $0.productionConversions },
+            .money("production_revenue", shown: true) { $0.money($0.productionRevenue) },
+            .money("production_commission", shown: true) { $0.money($0.productionCommission) },
+            .integer("reversed_conversions") { $0.reversedConversions },
+            .money("reversed_revenue") { $0.money($0.reversedRevenue) },
+            .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
+            .statistic("conversion_rate") { $0.clicksEligible > 0 ? $0.conversions / Double($0.clicksEligible) : nil },
+            .number("epc", decimals: 4) { $0.perClick($0.commission) },
+            .number("revenue_per_click", decimals: 4) { $0.perClick($0.revenue) },
+            .number("aov", decimals: 4) { $0.millionths > 0 ? Double($0.revenue) / $0.conversions : nil },
+            .statistic("reversal_rate") { row in
+                let denominator = row.conversions + Double(row.reversedConversions)
+                return denominator > 0 ? Double(row.reversedConversions) / denominator : nil
+            },
+        ]
+    }
+
+    public func rows(in context: ReportContext) throws -> [Row] {
+        let partners = try AffiliatePartner.all(context.db)
+        var rows: [String: Row] = [:]
+        var visitors: [String: Set<String>] = [:]
+        func key(_ group: String, _ currency: String) -> String { "\(currency)\u{1F}\(group)" }
+        func touch(_ group: String, _ currency: String, _ body: (inout Row) -> Void) {
+            var row = rows[key(group, currency)] ?? Row(group: group, currency: currency)
+            body(&row)
+            rows[key(group, currency)] = row
+        }
+        // Clicks in range, per group (they carry no currency: counted under the company's).
+        var clickRows: [String: Row] = [:]
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { click, standing in
+            guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
+                return
+            }
+            let group = groupKey(click: click, partner: partners[click.partnerId], company: company)
+            var row = clickRows[group] ?? Row(group: group, currency: "")
+            row.clicksTotal += 1
+            row.clicksByStatus[click.status, default: 0] += 1
+            if standing.excludedByFraudScore { row.clicksExcludedByFraudScore += 1 }
+            if standing.derivedDuplicate { row.clicksDerivedDuplicate += 1 }
+            if standing.derivedBot { row.clicksDerivedBot += 1 }
+            if standing.isEligible {
+                row.clicksEligible += 1
+                if let visitor = click.visitorId { visitors[group, default: []].insert(visitor) }
+            }
+            clickRows[group] = row
+        }
+        for conversion in credited {
+            let company = context.scope.company(conversion.companyId)!
+            let isReversed = conversion.status == "REVERSED"
+            // Production view of the same population: the conversion's own partner.
+            let production = groupKey(
+                conversion: conversion.conversion, partner: partners[conversion.productionPartnerId], company: company)
+            touch(production, conversion.currency) { row in
+                if isReversed { return }
+                row.productionConversions += 1
+                row.productionRevenue += conversion.orderTotal
+                row.productionCommission += conversion.productionCommission
+            }
+            if options.model == .production {
+                touch(production, conversion.currency) { row in
+                    if isReversed {
+                        row.reversedConversions += 1
+                        row.reversedRevenue += conversion.orderTotal
+                        return
+                    }
+                    row.millionths += 1_000_000
+                    row.touchedConversions += 1
+                    row.revenue += conversion.orderTotal
+                    row.commission += conversion.productionCommission
+                }
+            }
+            // A8: flagged on each self-referring partner's row, also when its touchpoints were dropped.
+            if !isReversed {
+                for partner in conversion.selfReferringPartners {
+                    touch(grouping == .partner ? partner : production, conversion.currency) {
+                        $0.selfReferredConversions += 1
+                    }
+                }
+            }
+            if options.model == .production { continue }
+            if conversion.touchpoints.isEmpty {
+                touch(Self.unattributed, conversion.currency) { row in
+                    if isReversed {
+                        row.reversedConversions += 1
+                        row.reversedRevenue += conversion.orderTotal
+                    } else {
+                        row.millionths += 1_000_000
+                        row.revenue += conversion.orderTotal
+                    }
+                }
+                continue
+            }
+            var touchedGroups = Set<String>()
+            for touchpoint in conversion.touchpoints {
+                let group = groupKey(
+                    touchpoint: touchpoint, conversion: conversion, partner: partners[touchpoint.partnerId],
+                    company: company)
+                touch(group, conversion.currency) { row in
+                    if isReversed {
+                        row.reversedConversions += touchedGroups.contains(group) ? 0 : 1
+                        row.reversedRevenue += touchpoint.creditedRevenue
+                    } else {
+                        row.millionths += touchpoint.millionths
+                        row.revenue += touchpoint.creditedRevenue
+                        row.commission += touchpoint.commission
+                        row.refunded += touchpoint.creditedRefunds
+                        if !touchedGroups.contains(group) { row.touchedConversions += 1 }
+                    }
+                }
+                touchedGroups.insert(group)
+            }
+        }
+        // Click columns on every currency row of their group; groups with clicks only get the company's currency.
+        for (group, clicks) in clickRows {
+            var currencies = rows.values.filter { $0.group == group }.map(\.currency)
+            if currencies.isEmpty { currencies = [context.scope.companies.first?.currency ?? "USD"] }
+            for currency in currencies {
+                touch(group, currency) { row in
+                    row.clicksTotal = clicks.clicksTotal
+                    row.clicksEligible = clicks.clicksEligible
+                    row.clicksByStatus = clicks.clicksByStatus
+                    row.clicksExcludedByFraudScore = clicks.clicksExcludedByFraudScore
+                    row.clicksDerivedDuplicate = clicks.clicksDerivedDuplicate
+                    row.clicksDerivedBot = clicks.clicksDerivedBot
+                    row.uniqueVisitors = visitors[group]?.count ?? 0
+                }
+            }
+        }
+        // The identity of every run: credited plus unattributed revenue is the active conversions'
+        // revenue, and commission totals are the sums of touchpoint commissions, per currency.
+        for currency in Set(credited.map(\.currency)) {
+            let active = credited.filter { $0.currency == currency && $0.isActiveConversion }
+            let revenue = rows.values.filter { $0.currency == currency }.reduce(0) { $0 + $1.revenue }
+            let expected = active.reduce(0) { $0 + $1.orderTotal }
+            let commission = rows.values.filter { $0.currency == currency }.reduce(0) { $0 + $1.commission }
+            let expectedCommission =
+                options.model == .production
+                ? active.reduce(0) { $0 + $1.productionCommission }
+                : active.reduce(0) { $0 + $1.touchpoints.reduce(0) { $0 + $1.commission } }
+            guard revenue == expected, commission == expectedCommission else {
+                throw ReportError.inconsistentCounts(
+                    "\(currency): credited revenue \(revenue) ≠ \(expected) or commission \(commission) ≠ \(expectedCommission)"
+                )
+            }
+        }
+        // Sort key: currency, group key in byte order, (unattributed) last.
+        return rows.values.sorted { a, b in
+            if a.currency != b.currency { return a.currency < b.currency }
+            let (aLast, bLast) = (a.group == Self.unattributed, b.group == Self.unattributed)
+            return aLast != bLast ? bLast : Array(a.group.utf8).lexicographicallyPrecedes(Array(b.group.utf8))
+        }
+    }
+
+    /// The group of a click, conversion or touchpoint. `day` is computed only when grouping by day:
+    /// a calendar conversion per click costs seconds over millions of clicks.
+    private func key(
+        partner: AffiliatePartner?, partnerId: String, linkId: String?, subIds: [String?], day: () -> String
+    ) -> String {
+        switch grouping {
+        case .partner: return partnerId
+        case .link: return linkId ?? "(no link)"
+        case .subid1, .subid2, .subid3, .subid4, .subid5:
+            return subIds[Int(String(grouping.rawValue.last!))! - 1] ?? "(none)"
+        case .tier: return partner?.tier ?? "(unknown)"
+        case .partnershipType: return partner?.partnershipType ?? "(unknown)"
+        case .day: return day()
+        }
+    }
+
+    private func groupKey(click: AffiliateClick, partner: AffiliatePartner?, company: ResolvedScope.Company) -> String {
+        key(
+            partner: partner, partnerId: click.partnerId, linkId: click.linkId, subIds: (1...5).map(click.subId),
+            day: { "\(company.timeZone.day(containing: click.time))" })
+    }
+
+    private func groupKey(conversion: AffiliateConversion, partner: AffiliatePartner?, company: ResolvedScope.Company)
+        -> String
+    {
+        key(
+            partner: partner, partnerId: conversion.partnerId, linkId: conversion.linkId,
+            subIds: (1...5).map(conversion.subId),
+            day: { "\(company.timeZone.day(containing: conversion.time))" })
+    }
+
+    private func groupKey(
+        touchpoint: Touchpoint, conversion: CreditedConversion, partner: AffiliatePartner?,
+        company: ResolvedScope.Company
+    ) -> String {
+        key(
+            partner: partner, partnerId: touchpoint.partnerId, linkId: touchpoint.linkId, subIds: touchpoint.subIds,
+            day: { "\(company.timeZone.day(containing: conversion.conversion.time))" })
+    }
+}

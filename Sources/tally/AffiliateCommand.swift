@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import TallyOutput
+import TallyReports
+import TallyStore
+
+extension AttributionModel: ExpressibleByArgument {}
+extension AffiliateReport.Grouping: ExpressibleByArgument {}
+
+/// Attribution options shared by `report affiliate` and `report affiliate-credits`.
+struct AttributionOptionGroup: ParsableArguments {
+    @Option(
+        help:
+            "production (the conversion's own partner) or a click model: last-click, first-click, linear, time-decay, position-based."
+    )
+    var model: AttributionModel = .production
+
+    @Option(help: ArgumentHelp("Time-decay half-life in days.", valueName: "days"))
+    var halfLifeDays: Double = 7
+
+    @Option(
+        help: ArgumentHelp("Attribution window for every click, overriding partners' and programs'.", valueName: "days")
+    )
+    var windowDays: Int?
+
+    @Flag(help: "SUSPICIOUS clicks are eligible too.")
+    var includeSuspicious = false
+
+    @Flag(help: "Keep self-referring partners' touchpoints (dropped by default).")
+    var noExcludeSelfReferrals = false
+
+    @Flag(help: "Clicks of the visitors of the customer's earlier conversions join the candidates.")
+    var bindCustomer = false
+
+    @Flag(help: "Commission on credited revenue minus credited refunds.")
+    var netOfRefunds = false
+
+    var options: AttributionOptions {
+        var options = AttributionOptions()
+        options.model = model
+        options.halfLifeDays = halfLifeDays
+        options.windowDays = windowDays.map(Int64.init)
+        options.includesSuspicious = includeSuspicious
+        options.excludesSelfReferrals = !noExcludeSelfReferrals
+        options.bindsCustomer = bindCustomer
+        options.isNetOfRefunds = netOfRefunds
+        return options
+    }
+
+    func validate() throws {
+        guard halfLifeDays > 0, halfLifeDays.isFinite else {
+            throw ValidationError("--half-life-days must be positive")
+        }
+        if let windowDays, windowDays < 0 { throw ValidationError("--window-days cannot be negative") }
+    }
+}
+
+extension ReportCommand {
+    struct Affiliate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "affiliate",
+            abstract:
+                "Affiliate attribution per partner (or link, SubID, tier, type, day) and currency: production view or a model.",
+            discussion: "Example: tally report affiliate --db /tmp/sample.sqlite --model linear --format csv")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
+        @OptionGroup var attribution: AttributionOptionGroup
+
+        @Option(name: .customLong("by"), help: "partner, link, subid1…subid5, tier, partnership-type or day.")
+        var grouping: AffiliateReport.Grouping = .partner
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            let report = AffiliateReport(scope: scope.scope, options: attribution.options, grouping: grouping)
+            try output.write(try report.run(on: try store.openExisting()))
+        }
+    }
+
+    struct AffiliateCredits: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "affiliate-credits",
+            abstract:
+                "One row per conversion and touchpoint: weight, credited revenue, conversions and commission (the audit trail).",
+            discussion:
+                "Example: tally report affiliate-credits --db /tmp/sample.sqlite --model position-based --format csv")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var scope: ScopeOptions
+        @OptionGroup var attribution: AttributionOptionGroup
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            let report = AffiliateCreditsReport(scope: scope.scope, options: attribution.options)
+            try output.write(try report.run(on: try store.openExisting()))
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import GRDB
+import TallyCore
+import XCTest
+
+@testable import TallyReports
+@testable import TallyStore
+
+/// The attribution models on small hand-checked examples (docs/AFFILIATE.md), the arithmetic in
+/// comments, and the identities every run must keep.
+final class AffiliateAttributionTests: XCTestCase {
+    private var store: Store!
+    private let day: Int64 = 86_400_000
+    private let base = try! UTCTimestamp.parse("2026-02-01T00:00:00.000Z").get()
+
+    override func setUpWithError() throws {
+        store = try Store.open(path: ":memory:")
+        try execute(
+            """
+            INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('o', 'O', 'o', '2026-01-01T00:00:00.000Z');
+            INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'o', 'C', 'c', '2026-01-01T00:00:00.000Z');
+            INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
+            VALUES ('co', 'cl', 'Co', 'co', 'UTC', 'USD', '2026-01-01T00:00:00.000Z');
+            INSERT INTO "customers" ("id", "companyId", "email", "updatedAt") VALUES
+              ('cu', 'co', 'buyer@x', '2026-01-01T00:00:00.000Z'), ('cs', 'co', ' Self@Partner.example ', '2026-01-01T00:00:00.000Z');
+            INSERT INTO "affiliate_program_configs" ("id", "companyId", "attributionWindowDays", "deduplicationWindowMins", "fraudScoreThreshold", "updatedAt")
+            VALUES ('pc', 'co', 30, 60, 0.605, '2026-01-01T00:00:00.000Z');
+            """)
+        for partner in ["pa", "pb", "pc", "self"] {
+            try execute(
+                """
+                INSERT INTO "affiliate_partners" ("id", "companyId", "email", "firstName", "lastName", "affiliateCode", "commissionRate", "status", "updatedAt")
+                VALUES ('\(partner)', 'co', '\(partner == "self" ? "self@partner.example" : partner + "@p")', 'F', 'L', 'code_\(partner)', 10, 'ACTIVE', '2026-01-01T00:00:00.000Z');
+                INSERT INTO "affiliate_links" ("id", "partnerId", "companyId", "destinationUrl", "trackingCode", "updatedAt")
+                VALUES ('l_\(partner)', '\(partner)', 'co', 'https://x', 't_\(partner)', '2026-01-01T00:00:00.000Z');
+                """)
+        }
+    }
+
+    private func execute(_ sql: String) throws { try store.queue.write { db in try db.execute(sql: sql) } }
+
+    private func click(
+        _ id: String, partner: String, visitor: String? = "v", at time: Int64, status: String = "VALID",
+        score: Double? = nil,
+        reasons: String = "[]"
+    ) throws {
+        try execute(
+            """
+            INSERT INTO "affiliate_clicks" ("id", "partnerId", "linkId", "companyId", "ipAddressHash", "clickedAt", "status", "fraudScore", "fraudReasons", "visitorId")
+            VALUES ('\(id)', '\(partner)', 'l_\(partner)', 'co', 'h', '\(UTCTimestamp.format(time))', '\(status)', \(score.map { "\($0)" } ?? "NULL"), '\(reasons)', \(visitor.map { "'\($0)'" } ?? "NULL"))
+            """)
+    }
+
+    private func conversion(
+        _ id: String, partner: String = "pa", click: String, at time: Int64, total: Int64 = 1000,
+        customer: String = "cu",
+        status: String = "APPROVED"
+    ) throws {
+        try execute(
+            """
+            INSERT INTO "affiliate_conversions" ("id", "partnerId", "linkId", "companyId", "clickId", "orderTotal", "currency", "commissionRate",
+              "commissionAmount", "attributionWindow", "customerId", "status", "convertedAt", "updatedAt")
+            VALUES ('\(id)', '\(partner)', 'l_\(partner)', 'co', '\(click)', \(total), 'USD', 10, \(total / 10), 30, '\(customer)', '\(status)',
+              '\(UTCTimestamp.format(time))', '2026-01-01T00:00:00.000Z')
+            """)
+    }
+
+    private func credits(_ model: AttributionModel) throws -> [AffiliateCreditsReport.Row] {
+        var options = AttributionOptions()
+        options.model = model
+        return try AffiliateCreditsReport(scope: ReportScope(), options: options).typedRows(on: store)
+    }
+
+    func testWeightsOfEveryModel() {
+        let ages: [Int64] = [3, 2, 1, 0].map { $0 * 7 * day }  // four touchpoints a week apart, oldest first
+        XCTAssertEqual(AttributionModel.lastClick.weights(ages: ages), [0, 0, 0, 1])
+        XCTAssertEqual(AttributionModel.firstClick.weights(ages: ages), [1, 0, 0, 0])
+        XCTAssertEqual(AttributionModel.linear.weights(ages: ages), [1, 1, 1, 1])
+        // n = 4: 2(n − 2) = 4 for the ends, 1 for each middle one: 4/10, 1/10, 1/10, 4/10.
+        XCTAssertEqual(AttributionModel.positionBased.weights(ages: ages), [4, 1, 1, 4])
+        XCTAssertEqual(AttributionModel.positionBased.weights(ages: [5, 0]), [1, 1])
+        // Time decay, half-life 7 days: ages one half-life apart halve the weight; the newest is 10^9.
+        XCTAssertEqual(
+            AttributionModel.timeDecay.weights(ages: ages), [125_000_000, 250_000_000, 500_000_000, 1_000_000_000])
+    }
+
+    func testSplitIsExactWithRemaindersToTheLargestThenTheLater() {
+        // 10.00 over three equal partners: 333 each, the one unit left to the latest (equal remainders).
+        XCTAssertEqual(Split.split(1000, weights: [1, 1, 1]), [333, 333, 334])
+        XCTAssertEqual(Split.split(1_000_000, weights: [1, 1, 1]), [333_333, 333_333, 333_334])
+        // 40/20/40 of 101: 40.4, 20.2, 40.4 → 40, 20, 40 and one unit left: equal remainders .4, later wins.
+        XCTAssertEqual(Split.split(101, weights: [2, 1, 2]), [40, 20, 41])
+        XCTAssertEqual(Split.split(7, weights: [0, 1]), [0, 7])  // a zero weight never receives a unit
+        // amount × weight passes 64 bits: 9.2e18 × 1e9 — 128-bit products keep it exact.
+        let huge: Int64 = 9_000_000_000_000_000_000
+        XCTAssertEqual(
+            Split.split(huge, weights: [1_000_000_000, 1_000_000_000]),
+            [4_500_000_000_000_000_000, 4_500_000_000_000_000_000])
+        XCTAssertEqual(Split.split(-5, weights: [1, 1]).reduce(0, +), -5)
+    }
+
+    func testOneTouchTwoPartnersAndTheSameMillisecond() throws {
+        let t = base + 10 * day
+        try click("a1", partner: "pa", at: t - 2 * day)
+        try click("b1", partner: "pb", at: t - 1 * day)
+        // Two clicks at the same millisecond: ordered by id as bytes, so "c2" is later than "c1".
+        try click("c1", partner: "pa", visitor: "w", at: t - 3 * day)
+        try click("c2", partner: "pb", visitor: "w", at: t - 3 * day)
+        try conversion("x", click: "a1", at: t)
+        try conversion("y", click: "c1", at: t + 1)
+        let linear = try credits(.linear)
+        XCTAssertEqual(
+            linear.filter { $0.conversion.conversionId == "x" }.map { $0.touchpoint!.creditedRevenue }, [500, 500])
+        let last = try credits(.lastClick).filter { $0.conversion.conversionId == "y" }
+        XCTAssertEqual(last.map { $0.touchpoint!.clickId }, ["c1", "c2"])
+        XCTAssertEqual(last.map { $0.touchpoint!.weight }, [0, 1])  // the later id is the last click
+        // Linear over the tie: 500/500 of 1000, and of 1,000,000 millionths 500,000 each.
+        XCTAssertEqual(
+            try credits(.linear).filter { $0.conversion.conversionId == "y" }.map { $0.touchpoint!.millionths },
+            [500_000, 500_000])
+    }
+
+    func testWindowEdgesToTheMillisecond() throws {
+        let t = base + 40 * day
+        try click("edge", partner: "pa", visitor: "e", at: t - 30 * day)  // exactly W days old: counts
+        try click("old", partner: "pb", visitor: "e", at: t - 30 * day - 1)  // one millisecond older: out
+        try click("late", partner: "pb", visitor: "e", at: t + 1)  // after the conversion: out
+        try conversion("x", click: "edge", at: t)
+        XCTAssertEqual(try credits(.linear).map { $0.touchpoint?.clickId }, ["edge"])
+    }
+
+    func testDerivedDuplicatesBotsFraudScoreAndSelfReferral() throws {
+        let t = base + 10 * day
+        try click("k1", partner: "pa", visitor: "d", at: t - 5 * day)
+        // k2 is 1 ms inside the 60-minute window: a duplicate; k3 exactly one window after k1: kept.
+        try click("k2", partner: "pa", visitor: "d", at: t - 5 * day + 3_600_000 - 1)
+        try click("k3", partner: "pa", visitor: "d", at: t - 5 * day + 3_600_000)
+        try click("bot", partner: "pb", visitor: "d", at: t - 4 * day, reasons: #"["bot_user_agent"]"#)
+        // The threshold 0.605 reads as 60.5: f1's 60.6 is above it, f2's 60.5 is not (eligible).
+        try click("f1", partner: "pc", visitor: "d", at: t - 3 * day, score: 60.6)
+        try click("f2", partner: "pc", visitor: "d", at: t - 3 * day + 2 * 3_600_000, score: 60.5)
+        try click("s", partner: "self", visitor: "d", at: t - 2 * day)
+        try conversion("x", click: "k1", at: t, customer: "cs")
+        let rows = try credits(.linear)
+        XCTAssertEqual(rows.map { $0.touchpoint?.clickId }, ["k1", "k3", "f2"])  // the self-referrer's click dropped
+        XCTAssertTrue(rows[0].conversion.isSelfReferral)
+        XCTAssertEqual(rows[0].conversion.selfReferringPartners, ["self"])
+    }
+
+    func testAConversionWithNoEligibleClickIsUnattributedNeverDropped() throws {
+        let t = base + 10 * day
+        try click("only", partner: "pa", visitor: "n", at: t - 2 * day, status: "FRAUD")
+        try conversion("x", click: "only", at: t, total: 777)
+        let rows = try credits(.lastClick)
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertNil(rows[0].touchpoint)
+        var options = AttributionOptions()
+        options.model = .lastClick
+        let report = try AffiliateReport(scope: ReportScope(), options: options).typedRows(on: store)
+        XCTAssertEqual(report.first { $0.group == AffiliateReport.unattributed }?.revenue, 777)
+    }
+
+    /// The identities, over SampleData's affiliate exports, for every model.
+    func testIdentitiesOverSampleData() throws {
+        let fixture = try ReportFixture.sampleData()
+        // One model keeps the suite fast (the run itself checks the identities on every model: the
+        // goldens run all of them); this checks them from the outside.
+        for model in [AttributionModel.linear] {
+            var options = AttributionOptions()
+            options.model = model
+            let rows = try AffiliateCreditsReport(scope: ReportScope(), options: options).typedRows(on: fixture)
+            var byConversion: [String: [AffiliateCreditsReport.Row]] = [:]
+            for row in rows { byConversion[row.conversion.conversionId, default: []].append(row) }
+            for (id, rows) in byConversion where rows[0].touchpoint != nil {
+                XCTAssertEqual(rows.reduce(0) { $0 + $1.touchpoint!.millionths }, 1_000_000, "\(model) \(id)")
+                XCTAssertEqual(
+                    rows.reduce(0) { $0 + $1.touchpoint!.creditedRevenue }, rows[0].conversion.orderTotal,
+                    "\(model) \(id)")
+            }
+            let report = try AffiliateReport(scope: ReportScope(), options: options).typedRows(on: fixture)
+            for currency in Set(report.map(\.currency)) {
+                let total = report.filter { $0.currency == currency }
+                let conversions = byConversion.values.map { $0[0].conversion }.filter {
+                    $0.currency == currency && $0.status != "REVERSED"
+                }
+                XCTAssertEqual(
+                    total.reduce(0) { $0 + $1.revenue }, conversions.reduce(0) { $0 + $1.orderTotal },
+                    "\(model) \(currency)")
+                XCTAssertEqual(
+                    total.reduce(0) { $0 + $1.commission },
+                    rows.filter { $0.conversion.currency == currency }.reduce(0) {
+                        $0 + ($1.touchpoint?.commission ?? 0)
+                    },
+                    "\(model) \(currency): partner totals are the sums of touchpoint commissions")
+            }
+        }
+    }
+}
