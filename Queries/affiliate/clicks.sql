@@ -5,6 +5,7 @@
 -- Inputs:     temp.report_scope.
 -- Units:      fraud_score as stored (a double, read back as its decimal text).
 -- NULL:       link_id, visitor_id, session_id, fraud_score, fraud_reasons as exported.
+-- IPs:        ip_address_hash is the keyed hash the loader stores (docs/LOADING.md), never the address.
 -- Order:      company, link, visitor, "clickedAt", id (BINARY collation: ids compared as bytes).
 SELECT
     c."id" AS id,
@@ -17,6 +18,7 @@ SELECT
     c."status" AS status,
     c."fraudScore" AS fraud_score,
     c."fraudReasons" AS fraud_reasons,
+    c."ipAddressHash" AS ip_address_hash,
     c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5
 FROM "affiliate_clicks" AS c
 JOIN temp."report_scope" AS s ON s."companyId" = c."companyId"

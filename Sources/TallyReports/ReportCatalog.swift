@@ -47,6 +47,11 @@ public enum ReportCatalog {
 
     public static let entries: [Entry] = [
         affiliate(.production), affiliate(.lastClick), affiliate(.linear),
+        report(AffiliateFraudReport.name) { try AffiliateFraudReport(scope: ReportScope()).run(on: $0) },
+        report(ClickQueueReport.name) {
+            try ClickQueueReport(scope: ReportScope(), asOf: try UTCTimestamp.parse("2026-05-01T00:00:00.000Z").get())
+                .run(on: $0)
+        },
         report(CSAIUsageReport.name) { try CSAIUsageReport(scope: ReportScope()).run(on: $0) },
         report(DiscountCodesReport.name) { try DiscountCodesReport(scope: ReportScope()).run(on: $0) },
         report(VariantConversionReport.name) { try VariantConversionReport(scope: ReportScope()).run(on: $0) },

@@ -58,5 +58,6 @@ struct ReportCommand: ParsableCommand {
         abstract: "Compute a report from the store and write it as CSV, JSON or a table.",
         subcommands: [
             VariantConversion.self, DiscountCodes.self, CSAIUsage.self, Affiliate.self, AffiliateCredits.self,
+            AffiliateFraud.self, ClickQueue.self,
         ])
 }

@@ -194,4 +194,26 @@ final class AffiliateAttributionTests: XCTestCase {
             }
         }
     }
+
+    func testClickQueueCountsByStatusOldestPendingAgeAndRetries() throws {
+        for (id, status, queued, retries) in [
+            ("q1", "PENDING", "2026-02-01T00:00:00.000Z", 0), ("q2", "PENDING", "2026-02-01T00:10:00.000Z", 0),
+            ("q3", "FAILED", "2026-02-01T00:00:00.000Z", 3), ("q4", "FAILED", "2026-02-01T00:00:00.000Z", 3),
+            ("q5", "FAILED", "2026-02-01T00:00:00.000Z", 1), ("q6", "COMPLETED", "2026-02-01T00:00:00.000Z", 0),
+            ("q7", "PENDING", "2026-03-01T00:00:00.000Z", 0),  // queued after --as-of: not yet in the queue
+        ] {
+            try execute(
+                """
+                INSERT INTO "affiliate_click_queue" ("id", "partnerId", "linkId", "companyId", "ipAddress", "status", "queuedAt", "retryCount")
+                VALUES ('\(id)', 'pa', 'l_pa', 'co', 'h:x', '\(status)', '\(queued)', \(retries))
+                """)
+        }
+        let asOf = try UTCTimestamp.parse("2026-02-01T01:00:00.000Z").get()
+        let rows = try ClickQueueReport(scope: ReportScope(), asOf: asOf).typedRows(on: store)
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(rows[0].pending, 2)
+        XCTAssertEqual(rows[0].failed, 3)
+        XCTAssertEqual(rows[0].oldestPendingAgeSeconds, 3600)  // q1, one hour before --as-of
+        XCTAssertEqual(rows[0].failedByRetries, "1:1 3:2")
+    }
 }

@@ -14,6 +14,7 @@ struct AffiliateClick: QueryRow {
     let status: String
     let fraudScore: Double?
     let fraudReasons: String?
+    let ipAddressHash: String?
     let subId1: String?
     let subId2: String?
     let subId3: String?

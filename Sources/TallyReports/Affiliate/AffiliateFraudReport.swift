@@ -1,0 +1,81 @@
+import TallyCore
+import TallyOutput
+
+/// Fraud review per partner (docs/AFFILIATE.md): the clicks each cause excludes, counted
+/// independently (status, derived duplicate, derived bot, fraud score), clicks per distinct
+/// `ipAddressHash`, self-referred conversions, and flags at documented thresholds.
+///
+/// Flags: `bot_heavy` when derived bots are at least ``botShareThreshold`` of the partner's clicks;
+/// `ip_concentrated` when clicks per distinct IP hash reach ``clicksPerIPThreshold``;
+/// `self_referral` when any conversion of the range is self-referred (A8). Row order: partner id.
+public struct AffiliateFraudReport: ReportDefinition {
+    public static let name = "affiliate-fraud"
+    /// A fifth of a partner's clicks from bot user agents is far above the background (≈3 % in SampleData).
+    public static let botShareThreshold = 0.2
+    /// More than five clicks per address on average looks like a click farm or a reload loop.
+    public static let clicksPerIPThreshold = 5.0
+
+    public var scope: ReportScope
+    public var options: AttributionOptions
+
+    public init(scope: ReportScope, options: AttributionOptions = AttributionOptions()) {
+        self.scope = scope
+        var options = options
+        if options.model == .production { options.model = .lastClick }
+        self.options = options
+    }
+
+    public struct Row: Sendable {
+        public var partner: String
+        public var clicks = 0
+        public var excludedByStatus = 0
+        public var derivedDuplicates = 0
+        public var derivedBots = 0
+        public var excludedByFraudScore = 0
+        public var ipHashes = Set<String>()
+        public var selfReferredConversions = 0
+
+        var clicksPerIP: Double? { ipHashes.isEmpty ? nil : Double(clicks) / Double(ipHashes.count) }
+        var botShare: Double? { clicks > 0 ? Double(derivedBots) / Double(clicks) : nil }
+    }
+
+    public static var columns: [ReportColumn<Row>] {
+        [
+            .text("partner_id", shown: true) { $0.partner }, .integer("clicks", shown: true) { $0.clicks },
+            .integer("excluded_by_status", shown: true) { $0.excludedByStatus },
+            .integer("derived_duplicates", shown: true) { $0.derivedDuplicates },
+            .integer("derived_bots", shown: true) { $0.derivedBots },
+            .integer("excluded_by_fraud_score", shown: true) { $0.excludedByFraudScore },
+            .integer("distinct_ip_hashes") { $0.ipHashes.count },
+            .number("clicks_per_ip", decimals: 2, shown: true) { $0.clicksPerIP },
+            .statistic("bot_share") { $0.botShare },
+            .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
+            .bool("bot_heavy", shown: true) { ($0.botShare ?? 0) >= botShareThreshold },
+            .bool("ip_concentrated", shown: true) { ($0.clicksPerIP ?? 0) >= clicksPerIPThreshold },
+            .bool("self_referral", shown: true) { $0.selfReferredConversions > 0 },
+        ]
+    }
+
+    public func rows(in context: ReportContext) throws -> [Row] {
+        var rows: [String: Row] = [:]
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { click, standing in
+            guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
+                return
+            }
+            var row = rows[click.partnerId] ?? Row(partner: click.partnerId)
+            row.clicks += 1
+            if !standing.statusEligible { row.excludedByStatus += 1 }
+            if standing.derivedDuplicate { row.derivedDuplicates += 1 }
+            if standing.derivedBot { row.derivedBots += 1 }
+            if standing.excludedByFraudScore { row.excludedByFraudScore += 1 }
+            if let hash = click.ipAddressHash { row.ipHashes.insert(hash) }
+            rows[click.partnerId] = row
+        }
+        for conversion in credited where conversion.status != "REVERSED" {
+            for partner in conversion.selfReferringPartners {
+                rows[partner, default: Row(partner: partner)].selfReferredConversions += 1
+            }
+        }
+        return rows.values.sorted { Array($0.partner.utf8).lexicographicallyPrecedes(Array($1.partner.utf8)) }
+    }
+}
