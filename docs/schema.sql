@@ -1105,6 +1105,22 @@ CREATE TABLE "storage_usage" (
     CONSTRAINT "storage_usage_pkey" PRIMARY KEY ("id")
 );
 
+-- table tally_affiliate_ledger
+CREATE TABLE "tally_affiliate_ledger" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "closeId" TEXT NOT NULL REFERENCES "tally_closes"("id") ON DELETE CASCADE,
+    "companyId" TEXT NOT NULL,
+    "partnerId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "conversionId" TEXT,
+    "amountMinor" INTEGER NOT NULL,
+    "paidMinor" INTEGER,
+    "carriedOutMinor" INTEGER,
+    CONSTRAINT "AffiliateLedgerKind" CHECK ("kind" IN ('ACCRUAL', 'CLAWBACK', 'BALANCE'))
+);
+
 -- table tally_billing_lines
 CREATE TABLE "tally_billing_lines" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -1839,6 +1855,9 @@ CREATE UNIQUE INDEX "storage_usage_organizationId_clientId_companyId_month_key" 
 
 -- index storage_usage_organizationId_idx
 CREATE INDEX "storage_usage_organizationId_idx" ON "storage_usage"("organizationId");
+
+-- index tally_affiliate_ledger_partner_idx
+CREATE INDEX "tally_affiliate_ledger_partner_idx" ON "tally_affiliate_ledger" ("companyId", "partnerId", "currency", "period");
 
 -- index tally_billing_lines_companyId_sourcePeriod_idx
 CREATE INDEX "tally_billing_lines_companyId_sourcePeriod_idx" ON "tally_billing_lines" ("companyId", "sourcePeriod");

@@ -47,6 +47,19 @@ public enum ReportCatalog {
 
     public static let entries: [Entry] = [
         affiliate(.production), affiliate(.lastClick), affiliate(.linear),
+        // Payout closes January through April, each as of mid-May (holds of 14 days have passed).
+        Entry(name: "affiliate-payouts-2026-04", phase: 0) { store in
+            let asOf = try UTCTimestamp.parse("2026-05-15T00:00:00.000Z").get()
+            var rows: [AffiliatePayouts.Row] = []
+            for period in ["2026-01", "2026-02", "2026-03", "2026-04"] {
+                rows += try AffiliatePayouts.run(
+                    period: CalendarMonth(period)!, asOf: asOf, companies: [], on: store, dryRun: false
+                )
+                .flatMap(\.rows)
+            }
+            let table = ReportTable(rows: rows, columns: AffiliatePayouts.columns)
+            return (CSVWriter().render(table), JSONWriter().render(table))
+        },
         report(AffiliateFraudReport.name) { try AffiliateFraudReport(scope: ReportScope()).run(on: $0) },
         report(ClickQueueReport.name) {
             try ClickQueueReport(scope: ReportScope(), asOf: try UTCTimestamp.parse("2026-05-01T00:00:00.000Z").get())

@@ -27,6 +27,7 @@ public enum MigrationCatalog {
         tallyCloseLedger,
         tallyCSAIPriceTiers,
         tallyBillingLines,
+        tallyAffiliateLedger,
     ]
 
     /// The migration with this production name or changelog alias.

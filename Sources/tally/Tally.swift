@@ -30,7 +30,7 @@ struct Tally: ParsableCommand {
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
             CommandGroup(name: "Report", subcommands: [ReportCommand.self, QueryCommand.self, VerifyCommand.self]),
-            CommandGroup(name: "Billing", subcommands: [BillingCommand.self]),
+            CommandGroup(name: "Close", subcommands: [BillingCommand.self, AffiliateCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])
 

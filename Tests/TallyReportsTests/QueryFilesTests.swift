@@ -30,7 +30,7 @@ final class QueryFilesTests: XCTestCase {
         let folders = Set(QueryCatalog.names.map { String($0.prefix { $0 != "/" }) })
         let reports = Set([
             VariantConversionReport.name, DiscountCodesReport.name, CSAIUsageReport.name, BillingClose.kind,
-            AffiliateReport.name,
+            AffiliateReport.name, ClickQueueReport.name,
         ])
         XCTAssertEqual(folders, reports.union(["shared"]))
         XCTAssertTrue(QueryCatalog.names.allSatisfy { $0.contains("/") }, "every query lives in a folder")

@@ -34,9 +34,9 @@ final class MigrationTests: XCTestCase {
         let reopened = try Store.open(path: path)
         XCTAssertEqual(try reopened.migrateUp(), [])
         // A batch that does change the schema still checks, and names the migration it blames.
-        XCTAssertThrowsError(try reopened.migrateDown(to: "tally_0004_cs_ai_price_tiers")) { error in
+        XCTAssertThrowsError(try reopened.migrateDown(to: "tally_0005_billing_lines")) { error in
             XCTAssertEqual(
-                error as? StoreError, .foreignKeyViolations(migration: "tally_0005_billing_lines", count: 1))
+                error as? StoreError, .foreignKeyViolations(migration: "tally_0006_affiliate_ledger", count: 1))
         }
     }
 
@@ -134,7 +134,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(
             rolledBack,
             [
-                "tally_0005_billing_lines", "tally_0004_cs_ai_price_tiers", "tally_0003_close_ledger",
+                "tally_0006_affiliate_ledger", "tally_0005_billing_lines", "tally_0004_cs_ai_price_tiers",
+                "tally_0003_close_ledger",
                 "tally_0002_report_indexes",
                 "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",
                 "20260203000000_add_affiliate_click_queue",

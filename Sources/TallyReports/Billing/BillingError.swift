@@ -24,7 +24,7 @@ public enum BillingError: TallyError, Equatable {
             return "\(company): \(open) is not closed yet; periods close in order, so \(period) cannot close before it"
         case .laterPeriodClosed(let company, let period, let closed):
             return "\(company): \(closed) is already closed; \(period) comes before it and can no longer close "
-                + "(its late usage is billed as adjustments at the next close)"
+                + "(later changes to it reach the next close)"
         case .asOfBeforePeriodEnd(let period, let periodEnd, let asOf):
             return "--as-of \(asOf) is before the end of \(period) (\(periodEnd)); a period closes after it ends"
         }

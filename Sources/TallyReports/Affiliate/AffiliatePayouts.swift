@@ -1,0 +1,306 @@
+import Crypto
+import Foundation
+import GRDB
+import TallyCore
+import TallyOutput
+import TallyStore
+
+/// The monthly affiliate payout close (docs/AFFILIATE.md, section 6), on the close stage.
+///
+/// Per company, partner (the conversion's `partnerId`) and currency, at the period end `E`: the
+/// status of each conversion as of `E` (P0), accruals (P1), clawbacks (P2), the balance (P3), the
+/// threshold (P4), an `affiliate_payouts` row when paid (P5), and what is coming (P6). The basis is
+/// production's `commissionAmount`.
+public enum AffiliatePayouts {
+    public static let kind = "affiliate-payouts"
+
+    struct Conversion: QueryRow {
+        let id: String
+        let partnerId: String
+        let currency: String
+        let status: String
+        let commissionAmount: Int64?
+        let reversalAmount: Int64?
+        let convertedAt: String
+        let approvedAt: String?
+        let reversedAt: String?
+
+        private func instant(_ text: String?) -> Int64? { text.flatMap { try? UTCTimestamp.parse($0).get() } }
+
+        /// P0: the status as of `end`, from today's status and its timestamps.
+        func status(at end: Int64) -> String {
+            if status == "DISPUTED" || status == "PENDING" { return status }
+            if status == "REVERSED", let reversed = instant(reversedAt), reversed < end { return "REVERSED" }
+            if let approved = instant(approvedAt), approved < end { return "APPROVED" }
+            return status == "APPROVED" && approvedAt == nil ? "APPROVED" : "PENDING"
+        }
+        var time: Int64 { instant(convertedAt) ?? 0 }
+    }
+
+    /// One partner and currency at one close.
+    public struct Row: Sendable {
+        public let company: String
+        public let partner: String
+        public let currency: String
+        public let period: CalendarMonth
+        public let carriedIn: Int64
+        public let gross: Int64
+        public let reversals: Int64
+        public let fees: Int64
+        public let accrued: Int
+        public let clawedBack: Int
+        public let threshold: Int64
+        public let isPaid: Bool
+        public let payoutId: String?
+        public let approvedInHold: Int64
+        public let pendingOrDisputed: Int64
+
+        public var net: Int64 { gross - reversals - fees }
+        public var balance: Int64 { carriedIn + net }
+        public var paid: Int64 { isPaid ? balance : 0 }
+        public var carriedOut: Int64 { isPaid ? 0 : balance }
+        func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
+    }
+
+    public static var columns: [ReportColumn<Row>] {
+        [
+            .text("company_id", shown: true) { $0.company }, .text("partner_id", shown: true) { $0.partner },
+            .text("currency", shown: true) { $0.currency }, .text("period", shown: true) { "\($0.period)" },
+            .money("carried_in", shown: true) { $0.money($0.carriedIn) },
+            .money("gross", shown: true) { $0.money($0.gross) },
+            .money("reversals", shown: true) { $0.money($0.reversals) }, .money("fees") { $0.money($0.fees) },
+            .money("net", shown: true) { $0.money($0.net) }, .money("balance", shown: true) { $0.money($0.balance) },
+            .money("threshold") { $0.money($0.threshold) }, .money("paid", shown: true) { $0.money($0.paid) },
+            .money("carried_out", shown: true) { $0.money($0.carriedOut) }, .text("payout_id") { $0.payoutId },
+            .integer("accrued_conversions") { $0.accrued }, .integer("clawed_back_conversions") { $0.clawedBack },
+            .money("approved_in_hold") { $0.money($0.approvedInHold) },
+            .money("pending_or_disputed") { $0.money($0.pendingOrDisputed) },
+        ]
+    }
+
+    /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it.
+    public static func plan(company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, on store: Store)
+        throws -> ([Row], ClosePlan)
+    {
+        try store.queue.read { db in
+            let context = try CompanyContext.load(company, db: db)
+            let bounds = context.zone.bounds(of: period)
+            let end = bounds.upper!
+            guard asOf >= end else {
+                throw BillingError.asOfBeforePeriodEnd(
+                    period: period, periodEnd: bounds.upperText, asOf: UTCTimestamp.format(asOf))
+            }
+            let closeId = "\(kind):\(company)|\(period)"
+            let closed = try String.fetchAll(
+                db,
+                sql: #"SELECT "scopeKey" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" >= ? AND "scopeKey" < ?"#,
+                arguments: [kind, "\(company)|", "\(company)|~"]
+            ).compactMap { CalendarMonth(String($0.split(separator: "|").last ?? "")) }.sorted()
+            if !closed.contains(period) {
+                try checkOrder(company: company, period: period, closed: closed, context: context, db: db)
+            }
+            let partners = try AffiliatePartner.all(db)
+            let program = try AffiliateProgram.all(db)[company] ?? .defaults
+            let conversions = try Conversion.fetchAll(
+                db, sql: QueryCatalog.sql("affiliate/payout-conversions"),
+                arguments: ["companyId": company, "endUTC": bounds.upperText])
+            // What earlier closes (of earlier periods) did: accruals and clawbacks per conversion,
+            // the balance carried per partner and currency, and the last paid period.
+            var accrued: [String: Int64] = [:]
+            var clawedBack = Set<String>()
+            var carried: [String: Int64] = [:]
+            var lastPaid: [String: String] = [:]
+            for row in try GRDB.Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM "tally_affiliate_ledger" WHERE "companyId" = ? AND "period" < ? ORDER BY "period", "id"
+                    """, arguments: [company, "\(period)"])
+            {
+                let key = "\(row["partnerId"] as String)|\(row["currency"] as String)"
+                switch row["kind"] as String {
+                case "ACCRUAL": accrued[row["conversionId"]] = row["amountMinor"]
+                case "CLAWBACK": clawedBack.insert(row["conversionId"])
+                default:
+                    carried[key] = row["carriedOutMinor"]
+                    if (row["paidMinor"] as Int64? ?? 0) > 0 { lastPaid[key] = row["period"] }
+                }
+            }
+            let hold = program.holdPeriodDays * 86_400_000
+            var rows: [Row] = []
+            var writes: [CloseWrite] = []
+            var inputs: [CloseItem] = []
+            let groups = Dictionary(grouping: conversions) { "\($0.partnerId)|\($0.currency)" }
+            let keys = Set(groups.keys).union(carried.keys).sorted()
+            for key in keys {
+                let parts = key.split(separator: "|").map(String.init)
+                let (partnerId, currency) = (parts[0], parts[1])
+                let partner = partners[partnerId]
+                var gross: Int64 = 0
+                var reversals: Int64 = 0
+                var accruedCount = 0
+                var clawbackCount = 0
+                var inHold: Int64 = 0
+                var pending: Int64 = 0
+                for conversion in groups[key] ?? [] {
+                    let status = conversion.status(at: end)
+                    let commission = conversion.commissionAmount ?? 0
+                    inputs.append(
+                        CloseItem(
+                            table: "affiliate_conversions", rowId: conversion.id,
+                            fields: [
+                                conversion.status, String(commission), conversion.approvedAt ?? "",
+                                conversion.reversedAt ?? "",
+                                conversion.reversalAmount.map(String.init) ?? "", conversion.convertedAt,
+                            ]))
+                    let approvedBeforeEnd =
+                        conversion.approvedAt.flatMap { try? UTCTimestamp.parse($0).get() }.map { $0 < end } ?? true
+                    if status == "APPROVED" && accrued[conversion.id] == nil {
+                        if conversion.time + hold <= end && approvedBeforeEnd {
+                            accrued[conversion.id] = commission  // P1
+                            gross += commission
+                            accruedCount += 1
+                            writes.append(
+                                ledger(
+                                    closeId, company, partnerId, currency, period, "ACCRUAL", conversion.id, commission)
+                            )
+                        } else {
+                            inHold += commission  // P6
+                        }
+                    }
+                    if status == "PENDING" || status == "DISPUTED" { pending += commission }
+                    if status == "REVERSED", let amount = accrued[conversion.id], !clawedBack.contains(conversion.id) {
+                        // P2: the reversal amount when set (0 counts), else the commission; never more than accrued.
+                        let clawback = min(conversion.reversalAmount ?? commission, amount)
+                        reversals += clawback
+                        clawbackCount += 1
+                        clawedBack.insert(conversion.id)
+                        writes.append(
+                            ledger(closeId, company, partnerId, currency, period, "CLAWBACK", conversion.id, clawback))
+                    }
+                }
+                let carriedIn = carried[key] ?? 0
+                let threshold = partner?.payoutThreshold ?? program.minimumPayoutThreshold ?? 0
+                let balance = carriedIn + gross - reversals
+                let isPaid = partner?.status == "ACTIVE" && balance > 0 && balance >= threshold  // P4
+                let idempotencyKey = "tally:payout:\(company):\(partnerId):\(currency):\(period)"
+                let payoutId = isPaid ? "tpo_" + String(sha256Hex(idempotencyKey).prefix(24)) : nil
+                let row = Row(
+                    company: company, partner: partnerId, currency: currency, period: period, carriedIn: carriedIn,
+                    gross: gross,
+                    reversals: reversals, fees: 0, accrued: accruedCount, clawedBack: clawbackCount,
+                    threshold: threshold,
+                    isPaid: isPaid, payoutId: payoutId, approvedInHold: inHold, pendingOrDisputed: pending)
+                guard row.carriedIn + row.net == row.paid + row.carriedOut else {
+                    throw ReportError.inconsistentCounts("\(key): carried in + net ≠ paid + carried out")
+                }
+                rows.append(row)
+                writes.append(
+                    CloseWrite(
+                        table: "tally_affiliate_ledger",
+                        values: [
+                            ("id", "\(closeId)#\(partnerId)|\(currency)"), ("closeId", closeId), ("companyId", company),
+                            ("partnerId", partnerId), ("currency", currency), ("period", "\(period)"),
+                            ("kind", "BALANCE"),
+                            ("conversionId", nil), ("amountMinor", row.net), ("paidMinor", row.paid),
+                            ("carriedOutMinor", row.carriedOut),
+                        ]))
+                if let payoutId {
+                    // P5: what the payout settles, since the partner's last payout.
+                    let since = lastPaid[key] ?? ""
+                    let settled = try GRDB.Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT "kind", COUNT(*) AS n, SUM("amountMinor") AS amount FROM "tally_affiliate_ledger"
+                            WHERE "companyId" = ? AND "partnerId" = ? AND "currency" = ? AND "period" > ? AND "period" < ?
+                                AND "kind" IN ('ACCRUAL', 'CLAWBACK') GROUP BY "kind"
+                            """, arguments: [company, partnerId, currency, since, "\(period)"])
+                    let earlier = Dictionary(
+                        uniqueKeysWithValues: settled.map {
+                            ($0["kind"] as String, ($0["n"] as Int, $0["amount"] as Int64))
+                        })
+                    let stamp = UTCTimestamp.format(asOf)
+                    writes.append(
+                        CloseWrite(
+                            table: "affiliate_payouts",
+                            values: [
+                                ("id", payoutId), ("partnerId", partnerId), ("companyId", company),
+                                ("amount", row.balance),
+                                ("currency", currency), ("periodStart", bounds.lowerText),
+                                ("periodEnd", bounds.upperText),
+                                ("grossAmount", gross + (earlier["ACCRUAL"]?.1 ?? 0)), ("fees", Int64(0)),
+                                ("netAmount", row.balance),
+                                ("conversionsCount", accruedCount + (earlier["ACCRUAL"]?.0 ?? 0)),
+                                ("reversalsCount", clawbackCount + (earlier["CLAWBACK"]?.0 ?? 0)),
+                                ("reversalsAmount", reversals + (earlier["CLAWBACK"]?.1 ?? 0)), ("status", "PENDING"),
+                                ("method", partner?.payoutMethod ?? "PAYPAL"), ("idempotencyKey", idempotencyKey),
+                                ("createdAt", stamp), ("updatedAt", stamp),
+                            ]))
+                }
+            }
+            return (
+                rows,
+                ClosePlan(kind: kind, scopeKey: "\(company)|\(period)", asOf: asOf, inputs: inputs, writes: writes)
+            )
+        }
+    }
+
+    private static func ledger(
+        _ closeId: String, _ company: String, _ partner: String, _ currency: String, _ period: CalendarMonth,
+        _ kind: String,
+        _ conversion: String, _ amount: Int64
+    ) -> CloseWrite {
+        CloseWrite(
+            table: "tally_affiliate_ledger",
+            values: [
+                ("id", "\(closeId)#\(kind)#\(conversion)"), ("closeId", closeId), ("companyId", company),
+                ("partnerId", partner),
+                ("currency", currency), ("period", "\(period)"), ("kind", kind), ("conversionId", conversion),
+                ("amountMinor", amount), ("paidMinor", nil), ("carriedOutMinor", nil),
+            ])
+    }
+
+    /// One close per month from the company's first conversion on, quiet months too (P0).
+    private static func checkOrder(
+        company: String, period: CalendarMonth, closed: [CalendarMonth], context: CompanyContext, db: Database
+    )
+        throws
+    {
+        if let later = closed.first(where: { $0 > period }) {
+            throw BillingError.laterPeriodClosed(company: company, period: period, closed: later)
+        }
+        guard
+            let first = try String.fetchOne(
+                db,
+                sql:
+                    #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
+                arguments: [company]),
+            case .success(let instant) = UTCTimestamp.parse(first)
+        else { return }
+        var month = closed.first ?? context.zone.day(containing: instant).calendarMonth
+        while month < period {
+            if !closed.contains(month) {
+                throw BillingError.periodOutOfOrder(company: company, period: period, open: month)
+            }
+            month = month.next
+        }
+    }
+
+    private static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Closes `period` for each company (default: every company with affiliate conversions).
+    public static func run(
+        period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String], on store: Store, dryRun: Bool
+    ) throws -> [(rows: [Row], plan: ClosePlan, outcome: CloseStage.Outcome)] {
+        let targets =
+            companies.isEmpty
+            ? try store.queue.read { db in
+                try String.fetchAll(
+                    db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
+            } : companies
+        let planned = try targets.map { try plan(company: $0, period: period, asOf: asOf, on: store) }
+        let outcomes = try CloseStage.executeAll(planned.map(\.1), on: store, dryRun: dryRun)
+        return zip(planned, outcomes).map { ($0.0, $0.1, $1) }
+    }
+}
