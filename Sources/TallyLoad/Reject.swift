@@ -44,6 +44,8 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case duplicateKey = "duplicate_key"
     /// Text holds a NUL character, which SQLite would cut the text at when reading it back.
     case nulCharacter = "nul_character"
+    /// A `currency` that is not three upper-case letters.
+    case badCurrency = "bad_currency"
 
     /// One line for the documentation.
     public var meaning: String {
@@ -70,6 +72,7 @@ public enum RejectReason: String, CaseIterable, Sendable {
         case .constraint: return "another store constraint (a unique index) refused the row"
         case .duplicateKey: return "a JSON object names the same column twice"
         case .nulCharacter: return "text holds a NUL character (U+0000), which SQLite cuts text at"
+        case .badCurrency: return "a currency that is not an ISO 4217 code (three upper-case letters)"
         }
     }
 }

@@ -71,6 +71,21 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    func testMalformedCurrencyIsRejected() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tally-currency-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("affiliate_payouts.csv")
+        try
+            "id,partnerId,companyId,amount,currency,periodStart,periodEnd,grossAmount,netAmount,conversionsCount,method,updatedAt\nx,p1,c1,1.00,usd,2026-01-01,2026-02-01,1.00,1.00,1,PAYPAL,2026-01-01\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let sink = CollectingSink()
+        _ = try Loader(store: store).load(paths: [file.path], options: LoadOptions(), sink: sink)
+        XCTAssertEqual(sink.rejects.map(\.reason), [.badCurrency])
+        XCTAssertEqual(sink.rejects.first?.column, "currency")
+    }
+
     func testDuplicateKeyInAnNDJSONObject() throws {
         try assertSingleReject(
             "duplicate_key.ndjson", line: 2, column: "status", value: nil, reason: .duplicateKey,

@@ -49,6 +49,12 @@ enum ValueConverter {
         }
         switch column.kind {
         case .text:
+            // Every `currency` column holds an ISO 4217 code: three upper-case letters. Anything
+            // else would pick the wrong decimals for every amount of the row, so it is refused.
+            if column.name == "currency", !(text.utf8.count == 3 && text.utf8.allSatisfy { (65...90).contains($0) }) {
+                return .reject(
+                    .badCurrency, "'\(text)' is not an ISO 4217 currency code (three upper-case letters, like USD)")
+            }
             return .value(.text(text))
         case .enumeration(let name, let values):
             guard values.contains(text) else {
