@@ -27,27 +27,16 @@ struct AffiliateCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: ArgumentHelp("The month to close, in each company's time zone.", valueName: "YYYY-MM"))
-        var period: CalendarMonth
-
-        @Option(help: ArgumentHelp("The instant the close stands for; never the clock.", valueName: "time"))
-        var asOf: Instant
-
-        @Option(
-            name: .customLong("company"), help: ArgumentHelp("Only this company (repeat for several).", valueName: "id")
-        )
-        var companies: [String] = []
-
-        @Flag(help: "Print what the close would write; write nothing.")
-        var dryRun = false
+        @OptionGroup var close: CloseOptions
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let closes = try AffiliatePayouts.run(
-                period: period, asOf: asOf.milliseconds, companies: companies, on: try store.openExisting(),
-                dryRun: dryRun)
+                period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
+                on: try store.openExisting(),
+                dryRun: close.dryRun)
             try output.write(ReportTable(rows: closes.flatMap(\.rows), columns: AffiliatePayouts.columns))
             for close in closes { say(close.outcome.summary(closeId: close.plan.id)) }
         }

@@ -28,28 +28,16 @@ struct BillingCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: ArgumentHelp("The month to close, in each company's time zone.", valueName: "YYYY-MM"))
-        var period: CalendarMonth
-
-        @Option(
-            help: ArgumentHelp("The instant the close stands for (invoicedAt); never the clock.", valueName: "time"))
-        var asOf: Instant
-
-        @Option(
-            name: .customLong("company"), help: ArgumentHelp("Only this company (repeat for several).", valueName: "id")
-        )
-        var companies: [String] = []
-
-        @Flag(help: "Print what the close would write; write nothing.")
-        var dryRun = false
+        @OptionGroup var close: CloseOptions
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let closes = try BillingClose.run(
-                period: period, asOf: asOf.milliseconds, companies: companies, on: try store.openExisting(),
-                dryRun: dryRun)
+                period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
+                on: try store.openExisting(),
+                dryRun: close.dryRun)
             let results = closes.map(\.result)
             if output.format == .json {
                 try output.writeText(BillingClose.json(results))
