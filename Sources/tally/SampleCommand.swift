@@ -1,6 +1,7 @@
 import ArgumentParser
 import Crypto
 import Foundation
+import TallyCore
 import TallySample
 
 struct SampleCommand: ParsableCommand {
@@ -52,6 +53,6 @@ struct SampleCommand: ParsableCommand {
             hash.update(data: chunk)
             size += chunk.count
         }
-        return (size, hash.finalize().map { String(format: "%02x", $0) }.joined())
+        return (size, Hex.string(hash.finalize()))
     }
 }

@@ -43,3 +43,10 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(ExitStatus.dataError.rawValue, 65)
     }
 }
+
+final class HexTests: XCTestCase {
+    func testHexIsLowerCaseTwoDigitsPerByte() {
+        XCTAssertEqual(Hex.string([0x00, 0x0F, 0xA5, 0xFF]), "000fa5ff")
+        XCTAssertEqual(Hex.string([UInt8]()), "")
+    }
+}

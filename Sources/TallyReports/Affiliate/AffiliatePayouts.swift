@@ -286,7 +286,7 @@ public enum AffiliatePayouts {
     }
 
     private static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Closes `period` for each company (default: every company with affiliate conversions).

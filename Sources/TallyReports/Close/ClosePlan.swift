@@ -68,7 +68,7 @@ public struct CloseItem: Hashable, Sendable {
 
     /// SHA-256 hex of `parts` joined by U+001E (a separator no field text contains).
     static func hash(_ parts: [String]) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "\u{1E}").utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1E}").utf8)))
     }
 }
 
