@@ -1,7 +1,11 @@
+import GRDB
 import TallyCore
 
 /// One CS AI usage record as a bill sees it (`Queries/cs-ai-billing/usage-records.sql`).
-struct UsageRecord: QueryRow {
+///
+/// Decoded by hand from the row rather than through Codable: a close reads every record of the
+/// period, and Codable decoding was most of a 500,000-record close's time.
+struct UsageRecord: FetchableRecord {
     let id: String
     let usageType: String
     let tier: String
@@ -13,6 +17,19 @@ struct UsageRecord: QueryRow {
     let occurredAt: String
     /// The fields the bill depends on, joined; its hash is the record's content hash in the ledger.
     let content: String
+
+    init(row: Row) {
+        id = row[0]
+        usageType = row[1]
+        tier = row[2]
+        durationSeconds = row[3]
+        messageCount = row[4]
+        inputTokens = row[5]
+        outputTokens = row[6]
+        voiceCallId = row[7]
+        occurredAt = row[8]
+        content = row[9]
+    }
 }
 
 /// One USAGE line of a period: a component's quantity, what the allowance left billable, and the

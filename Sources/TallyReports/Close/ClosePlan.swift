@@ -28,18 +28,31 @@ public struct ClosePlan: Sendable {
         self.kind = kind
         self.scopeKey = scopeKey
         self.asOf = asOf
-        // Sorted so the hashes do not depend on the order a report happened to produce them in.
-        self.inputs = inputs.sorted { ($0.table, $0.rowId) < ($1.table, $1.rowId) }
-        self.writes = writes.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+        // Sorted (as bytes: cheaper than String's Unicode ordering over millions of ids) so the
+        // hashes do not depend on the order a report happened to produce them in.
+        func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
+            a.0 != b.0 ? a.0.utf8.lexicographicallyPrecedes(b.0.utf8) : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
+        }
+        self.inputs = inputs.sorted { precedes(($0.table, $0.rowId), ($1.table, $1.rowId)) }
+        self.writes = writes.sorted { precedes(($0.table, $0.id), ($1.table, $1.id)) }
     }
 
     /// The close's id in the ledger: `<kind>:<scopeKey>`, deterministic.
     public var id: String { "\(kind):\(scopeKey)" }
 
-    /// SHA-256 over every input's table, id and content hash.
-    var inputsHash: String { CloseItem.hash(inputs.map { "\($0.table)\u{1F}\($0.rowId)\u{1F}\($0.contentHash)" }) }
+    /// SHA-256 over every input's table, id and content hash, fed item by item (no joined copy).
+    var inputsHash: String { Self.digest(inputs.lazy.map { ($0.table, $0.rowId, $0.contentHash) }) }
     /// SHA-256 over every written row's content.
-    var outputsHash: String { CloseItem.hash(writes.map { "\($0.table)\u{1F}\($0.id)\u{1F}\($0.contentHash)" }) }
+    var outputsHash: String { Self.digest(writes.lazy.map { ($0.table, $0.id, $0.contentHash) }) }
+
+    private static func digest<Items: Sequence>(_ items: Items) -> String
+    where Items.Element == (String, String, String) {
+        var hasher = SHA256()
+        for (index, (table, id, hash)) in items.enumerated() {
+            hasher.update(data: Data(((index > 0 ? "\u{1E}" : "") + table + "\u{1F}" + id + "\u{1F}" + hash).utf8))
+        }
+        return Hex.string(hasher.finalize())
+    }
 
     /// The rows as a table for output: one per written row, columns of the first written table.
     public var writtenTable: ReportTable {
