@@ -107,7 +107,7 @@ struct AffiliateAttribution {
             let standing = ClickStanding(
                 statusEligible: click.status == "VALID" || (options.includesSuspicious && click.status == "SUSPICIOUS"),
                 derivedDuplicate: duplicate,
-                excludedByFraudScore: Fraction(double: click.fraudScore).map { $0 > program.fraudThreshold } ?? false,
+                excludedByFraudScore: click.fraudScore.map { program.isAboveFraudThreshold($0) } ?? false,
                 derivedBot: click.isDerivedBot)
             visit(click, standing)
             if let visitor = click.visitorId, visitors.contains(visitor) {

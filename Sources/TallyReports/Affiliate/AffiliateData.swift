@@ -3,7 +3,10 @@ import GRDB
 import TallyCore
 
 /// A click as attribution sees it (`Queries/affiliate/clicks.sql`).
-struct AffiliateClick: QueryRow {
+///
+/// Decoded by hand from the row: a report reads every click of its companies, and Codable decoding
+/// cost more than everything else per click.
+struct AffiliateClick: FetchableRecord {
     let id: String
     let companyId: String
     let partnerId: String
@@ -20,6 +23,25 @@ struct AffiliateClick: QueryRow {
     let subId3: String?
     let subId4: String?
     let subId5: String?
+
+    init(row: Row) {
+        id = row[0]
+        companyId = row[1]
+        partnerId = row[2]
+        linkId = row[3]
+        visitorId = row[4]
+        sessionId = row[5]
+        clickedAt = row[6]
+        status = row[7]
+        fraudScore = row[8]
+        fraudReasons = row[9]
+        ipAddressHash = row[10]
+        subId1 = row[11]
+        subId2 = row[12]
+        subId3 = row[13]
+        subId4 = row[14]
+        subId5 = row[15]
+    }
 
     var time: Int64 { (try? UTCTimestamp.parse(clickedAt).get()) ?? 0 }
     /// A3: an element of `fraudReasons` equals `bot_user_agent`.
@@ -120,6 +142,15 @@ struct AffiliateProgram {
     let holdPeriodDays: Int64
     let defaultCommissionRate: Fraction
     let minimumPayoutThreshold: Int64?
+
+    /// `score > threshold`, compared as exact decimals (0.605 × 100 is 60.5, not 60.49999…). Scores
+    /// far from the threshold are decided on the doubles; only near ties pay for the exact compare.
+    func isAboveFraudThreshold(_ score: Double) -> Bool {
+        let approximate = Double(fraudThreshold.numerator) / Double(fraudThreshold.denominator)
+        if score > approximate + 1e-6 { return true }
+        if score < approximate - 1e-6 { return false }
+        return (Fraction(double: score) ?? Fraction(0)) > fraudThreshold
+    }
 
     static let defaults = AffiliateProgram(
         fraudThreshold: Fraction(70), attributionWindowDays: 30, deduplicationWindowMins: 60, holdPeriodDays: 30,
