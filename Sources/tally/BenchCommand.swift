@@ -15,11 +15,14 @@ struct BenchCommand: ParsableCommand {
             abstract: "Time 'tally load' against sqlite3's .import on a generated affiliate_clicks CSV export.",
             discussion: """
                 Generates the export (27 columns, quoted user agents with commas, NULLs, t/f, \
-                timestamps, fraudReasons arrays), loads it (a) with sqlite3 .import into the same \
-                schema and 12 indexes, no validation, and (b) with tally load, full validation; \
-                prints rows/s, the ratio, and tally's peak resident memory.
+                timestamps, fraudReasons arrays) and loads it three ways into the same schema: \
+                (a) sqlite3 .import into the table with its 12 indexes live, (b) sqlite3's bulk path: \
+                drop the indexes, .import, create them again, and (c) tally load with full \
+                validation. Runs are repeated and paired (the order alternates each repeat); the \
+                ratios are medians of per-repeat ratios, and the machine's load average is printed \
+                beside them.
 
-                Example: tally bench load --rows 100000,1000000
+                Example: tally bench load --rows 100000,1000000 --repeats 3
                 """)
 
         @Option(help: "Row counts to measure, comma-separated.")
@@ -33,6 +36,13 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "The sqlite3 command line shell used as the baseline.")
         var sqlite3 = "sqlite3"
 
+        @Option(help: "Paired repeats per row count (the medians of their ratios are printed).")
+        var repeats = 3
+
+        func validate() throws {
+            guard repeats >= 1 else { throw ValidationError("--repeats must be 1 or more") }
+        }
+
         func run() throws {
             let counts = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !counts.isEmpty else { throw ValidationError("--rows needs whole numbers, e.g. 100000,1000000") }
@@ -43,7 +53,8 @@ struct BenchCommand: ParsableCommand {
                 CommandLine.arguments[0].contains("/")
                 ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path : CommandLine.arguments[0]
             print(
-                "rows,csv_mb,sqlite3_import_s,sqlite3_rows_per_s,tally_load_s,tally_rows_per_s,ratio,tally_peak_rss_mb")
+                "rows,csv_mb,sqlite3_live_index_s,sqlite3_bulk_s,tally_load_s,tally_rows_per_s,"
+                    + "tally_vs_bulk,tally_vs_live_index,tally_peak_rss_mb,load_average")
             for count in counts {
                 let figures = try measure(count: count, directory: directory, tally: tally)
                 print(figures)
@@ -68,37 +79,87 @@ struct BenchCommand: ParsableCommand {
             }
             writer.close()
             let size = (try FileManager.default.attributesOfItem(atPath: clicks)[.size] as? Int) ?? 0
+            var live: [Double] = []
+            var bulk: [Double] = []
+            var loads: [Double] = []
+            var rss: [Double] = []
+            for repeatIndex in 0..<repeats {
+                // Paired and alternating: even repeats run tally first, odd ones the baselines first,
+                // so a slow phase of the machine does not always fall on the same side.
+                var tallyRun: ChildProcess.Measurement?
+                if repeatIndex % 2 == 0 {
+                    tallyRun = try runTally(
+                        count: count, parents: parents, clicks: clicks, directory: directory, tally: tally)
+                }
+                live.append(try runBaseline(count: count, clicks: clicks, directory: directory, bulk: false))
+                bulk.append(try runBaseline(count: count, clicks: clicks, directory: directory, bulk: true))
+                if tallyRun == nil {
+                    tallyRun = try runTally(
+                        count: count, parents: parents, clicks: clicks, directory: directory, tally: tally)
+                }
+                loads.append(tallyRun!.seconds)
+                rss.append(tallyRun!.peakResidentMegabytes)
+            }
+            func median(_ values: [Double]) -> Double {
+                let sorted = values.sorted()
+                return sorted.count % 2 == 1
+                    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            }
+            // tally's rate over a baseline's is baseline time over tally time, per repeat.
+            let versusBulk = median(zip(bulk, loads).map { $0 / $1 })
+            let versusLive = median(zip(live, loads).map { $0 / $1 })
+            let loadAverage =
+                (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(
+                    String.init) ?? ""
+            return [
+                String(count), fixedDecimals(Double(size) / 1_048_576, 1), fixedDecimals(median(live), 2),
+                fixedDecimals(median(bulk), 2), fixedDecimals(median(loads), 2),
+                String(Int(Double(count) / median(loads))),
+                fixedDecimals(versusBulk, 2), fixedDecimals(versusLive, 2), fixedDecimals(rss.max() ?? 0, 1),
+                loadAverage,
+            ].joined(separator: ",")
+        }
 
-            // (b) tally: a fresh store with the parents, then the timed load in its own process.
-            let tallyStore = directory + "/tally-\(count).sqlite"
-            try? FileManager.default.removeItem(atPath: tallyStore)
-            let setup = try ChildProcess.run(tally, ["load", parents, "--db", tallyStore, "--quiet"])
+        /// tally: a fresh store with the parents, then the timed load in its own process.
+        private func runTally(count: Int, parents: String, clicks: String, directory: String, tally: String) throws
+            -> ChildProcess.Measurement
+        {
+            let store = directory + "/tally-\(count).sqlite"
+            try? FileManager.default.removeItem(atPath: store)
+            let setup = try ChildProcess.run(tally, ["load", parents, "--db", store, "--quiet"])
             guard setup.status == 0 else {
                 throw CommandFailure(message: "loading the bench parents failed", status: .dataError)
             }
-            let load = try ChildProcess.run(tally, ["load", clicks, "--db", tallyStore, "--quiet", "--format", "csv"])
+            let load = try ChildProcess.run(tally, ["load", clicks, "--db", store, "--quiet", "--format", "csv"])
             guard load.status == 0 else {
                 throw CommandFailure(message: "tally load exited \(load.status) on \(clicks)", status: .dataError)
             }
+            return load
+        }
 
-            // (a) baseline: the same schema and indexes, created by tally, filled by sqlite3 .import.
-            let baselineStore = directory + "/sqlite3-\(count).sqlite"
-            try? FileManager.default.removeItem(atPath: baselineStore)
-            _ = try Store.open(path: baselineStore)
-            let baseline = try ChildProcess.run(
-                sqlite3, [baselineStore, "-cmd", ".mode csv", ".import --skip 1 \(clicks) affiliate_clicks"])
-            guard baseline.status == 0 else {
-                throw CommandFailure(
-                    message: "\(sqlite3) .import exited \(baseline.status); is the sqlite3 shell installed?",
-                    status: .ioError)
+        /// sqlite3 into the same schema, created by tally: `.import` with the indexes live, or the bulk
+        /// path — drop the table's indexes, `.import`, create them again — timed as one process.
+        private func runBaseline(count: Int, clicks: String, directory: String, bulk: Bool) throws -> Double {
+            let store = directory + "/sqlite3-\(count).sqlite"
+            try? FileManager.default.removeItem(atPath: store)
+            let opened = try Store.open(path: store)
+            var arguments = [store, "-cmd", ".mode csv"]
+            if bulk {
+                let indexes = try opened.schemaDump().entries.filter {
+                    $0.type == "index" && $0.table == "affiliate_clicks"
+                }
+                arguments += [indexes.map { #"DROP INDEX "\#($0.name)";"# }.joined(separator: " ")]
+                arguments += [".import --skip 1 \(clicks) affiliate_clicks"]
+                arguments += [indexes.map { $0.sql + ";" }.joined(separator: "\n")]
+            } else {
+                arguments += [".import --skip 1 \(clicks) affiliate_clicks"]
             }
-            let baselineRate = Double(count) / baseline.seconds
-            let tallyRate = Double(count) / load.seconds
-            return [
-                String(count), fixedDecimals(Double(size) / 1_048_576, 1), fixedDecimals(baseline.seconds, 2),
-                String(Int(baselineRate)), fixedDecimals(load.seconds, 2), String(Int(tallyRate)),
-                fixedDecimals(tallyRate / baselineRate, 2), fixedDecimals(load.peakResidentMegabytes, 1),
-            ].joined(separator: ",")
+            let run = try ChildProcess.run(sqlite3, arguments)
+            guard run.status == 0 else {
+                throw CommandFailure(
+                    message: "\(sqlite3) exited \(run.status); is the sqlite3 shell installed?", status: .ioError)
+            }
+            return run.seconds
         }
 
         private func writeParents(to directory: String) throws {
