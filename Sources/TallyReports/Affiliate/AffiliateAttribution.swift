@@ -168,7 +168,7 @@ struct AffiliateAttribution {
             var commission: Int64 = 0
             if conversion.isActive, weightSum > 0, let partner = partners[click.partnerId] {
                 if let flat = partner.commissionFlat {
-                    commission = UsageRating.roundHalfAwayFromZero(Int128(flat) * Int128(weights[index]), weightSum)
+                    commission = Fraction.roundHalfAwayFromZero(Int128(flat) * Int128(weights[index]), weightSum)
                 } else {
                     let rate = partner.commissionRate ?? program(conversion.companyId).defaultCommissionRate
                     let basis = Fraction(revenue[index] - refunds[index])

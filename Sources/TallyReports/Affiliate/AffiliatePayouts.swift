@@ -91,13 +91,14 @@ public enum AffiliatePayouts {
                     period: period, periodEnd: bounds.upperText, asOf: UTCTimestamp.format(asOf))
             }
             let closeId = "\(kind):\(company)|\(period)"
-            let closed = try String.fetchAll(
-                db,
-                sql: #"SELECT "scopeKey" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" >= ? AND "scopeKey" < ?"#,
-                arguments: [kind, "\(company)|", "\(company)|~"]
-            ).compactMap { CalendarMonth(String($0.split(separator: "|").last ?? "")) }.sorted()
+            let closed = try MonthlyCloses.closedPeriods(kind: kind, company: company, db: db)
             if !closed.contains(period) {
-                try checkOrder(company: company, period: period, closed: closed, context: context, db: db)
+                try MonthlyCloses.checkOrder(
+                    company: company, period: period, closed: closed,
+                    firstActivity: try MonthlyCloses.firstMonth(
+                        sql:
+                            #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
+                        company: company, zone: context.zone, db: db))
             }
             let partners = try AffiliatePartner.all(db)
             let program = try AffiliateProgram.all(db)[company] ?? .defaults
@@ -239,7 +240,9 @@ public enum AffiliatePayouts {
             }
             return (
                 rows,
-                ClosePlan(kind: kind, scopeKey: "\(company)|\(period)", asOf: asOf, inputs: inputs, writes: writes)
+                ClosePlan(
+                    kind: kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: inputs,
+                    writes: writes)
             )
         }
     }
@@ -257,32 +260,6 @@ public enum AffiliatePayouts {
                 ("currency", currency), ("period", "\(period)"), ("kind", kind), ("conversionId", conversion),
                 ("amountMinor", amount), ("paidMinor", nil), ("carriedOutMinor", nil),
             ])
-    }
-
-    /// One close per month from the company's first conversion on, quiet months too (P0).
-    private static func checkOrder(
-        company: String, period: CalendarMonth, closed: [CalendarMonth], context: CompanyContext, db: Database
-    )
-        throws
-    {
-        if let later = closed.first(where: { $0 > period }) {
-            throw BillingError.laterPeriodClosed(company: company, period: period, closed: later)
-        }
-        guard
-            let first = try String.fetchOne(
-                db,
-                sql:
-                    #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
-                arguments: [company]),
-            case .success(let instant) = UTCTimestamp.parse(first)
-        else { return }
-        var month = closed.first ?? context.zone.day(containing: instant).calendarMonth
-        while month < period {
-            if !closed.contains(month) {
-                throw BillingError.periodOutOfOrder(company: company, period: period, open: month)
-            }
-            month = month.next
-        }
     }
 
     private static func sha256Hex(_ text: String) -> String {

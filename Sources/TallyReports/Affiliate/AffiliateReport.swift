@@ -101,14 +101,14 @@ public struct AffiliateReport: ReportDefinition {
             body(&row)
             rows[key(group, currency)] = row
         }
-        // Clicks in range, per group (they carry no currency: counted under the company's).
+        // Clicks in range, per group; they carry no currency, so the row remembers their company's.
         var clickRows: [String: Row] = [:]
         let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { click, standing in
             guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
                 return
             }
             let group = groupKey(click: click, partner: partners[click.partnerId], company: company)
-            var row = clickRows[group] ?? Row(group: group, currency: "")
+            var row = clickRows[group] ?? Row(group: group, currency: company.currency)
             row.clicksTotal += 1
             row.clicksByStatus[click.status, default: 0] += 1
             if standing.excludedByFraudScore { row.clicksExcludedByFraudScore += 1 }
@@ -189,7 +189,8 @@ public struct AffiliateReport: ReportDefinition {
         // Click columns on every currency row of their group; groups with clicks only get the company's currency.
         for (group, clicks) in clickRows {
             var currencies = rows.values.filter { $0.group == group }.map(\.currency)
-            if currencies.isEmpty { currencies = [context.scope.companies.first?.currency ?? "USD"] }
+            // A group with clicks and no conversion: the currency of the company whose clicks they are.
+            if currencies.isEmpty { currencies = [clicks.currency] }
             for currency in currencies {
                 touch(group, currency) { row in
                     row.clicksTotal = clicks.clicksTotal

@@ -89,7 +89,11 @@ public enum BillingClose {
         }
         let closed = try closedPeriods(of: company, db: db)
         if !closed.contains(period) {
-            try checkOrder(company: company, period: period, closed: closed, context: context, db: db)
+            try MonthlyCloses.checkOrder(
+                company: company, period: period, closed: closed,
+                firstActivity: try MonthlyCloses.firstMonth(
+                    sql: #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#, company: company,
+                    zone: context.zone, db: db))
         }
         let closeId = "\(kind):\(company)|\(period)"
 
@@ -184,49 +188,14 @@ public enum BillingClose {
                         ("currency", context.currency),
                     ]))
         }
-        let plan = ClosePlan(kind: kind, scopeKey: "\(company)|\(period)", asOf: asOf, inputs: inputs, writes: writes)
+        let plan = ClosePlan(
+            kind: kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: inputs, writes: writes)
         return (result, plan)
     }
 
-    /// The company's closed periods, from the ledger.
+    /// The company's closed billing periods, from the ledger.
     static func closedPeriods(of company: String, db: Database) throws -> [CalendarMonth] {
-        try String.fetchAll(
-            db, sql: #"SELECT "scopeKey" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" LIKE ? ESCAPE '\'"#,
-            arguments: [kind, Self.likePrefix(company)]
-        ).compactMap { CalendarMonth(String($0.split(separator: "|").last ?? "")) }.sorted()
-    }
-
-    private static func likePrefix(_ company: String) -> String {
-        company.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "|%"
-    }
-
-    /// Periods close in order, with no gap, from the company's first closed period (or, before any
-    /// close, its first period with usage): every month between that and `period` must be closed.
-    private static func checkOrder(
-        company: String, period: CalendarMonth, closed: [CalendarMonth], context: CompanyContext, db: Database
-    ) throws {
-        if let later = closed.first(where: { $0 > period }) {
-            throw BillingError.laterPeriodClosed(company: company, period: period, closed: later)
-        }
-        let start: CalendarMonth
-        if let first = closed.first {
-            start = first
-        } else if let earliest = try String.fetchOne(
-            db, sql: #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#, arguments: [company]),
-            case .success(let instant) = UTCTimestamp.parse(earliest)
-        {
-            start = context.zone.day(containing: instant).calendarMonth
-        } else {
-            return
-        }
-        var month = start
-        while month < period {
-            if !closed.contains(month) {
-                throw BillingError.periodOutOfOrder(company: company, period: period, open: month)
-            }
-            month = month.next
-        }
+        try MonthlyCloses.closedPeriods(kind: kind, company: company, db: db)
     }
 
     /// The pricing in force for `period`: tally's tiered table when the organization has one (it
@@ -281,9 +250,13 @@ public enum BillingClose {
             sql: """
                 SELECT i."tableName", i."rowId", i."contentHash" FROM "tally_close_items" AS i
                 JOIN "tally_closes" AS c ON c."id" = i."closeId"
-                WHERE c."kind" = ? AND c."scopeKey" LIKE ? ESCAPE '\\' AND c."scopeKey" < ? AND i."role" = 'INPUT'
+                WHERE c."kind" = ? AND c."scopeKey" >= ? AND c."scopeKey" < ? AND i."role" = 'INPUT'
                 ORDER BY c."scopeKey"
-                """, arguments: [kind, likePrefix(company), "\(company)|\(period.map { "\($0)" } ?? "~")"])
+                """,
+            arguments: [
+                kind, MonthlyCloses.keyRange(of: company).lower,
+                period.map { MonthlyCloses.scopeKey(company, $0) } ?? MonthlyCloses.keyRange(of: company).upper,
+            ])
         {
             let table: String = row["tableName"]
             let source = String(table.split(separator: ":").last ?? "")
@@ -299,9 +272,9 @@ public enum BillingClose {
         figures: SummaryFigures, totalCost: Int64, closeId: String, asOf: UTCTimestamp.Milliseconds
     ) -> [(String, DatabaseValue)] {
         func hundredthsOfMinutes(_ seconds: Int64) -> Int64 {
-            UsageRating.roundHalfAwayFromZero(Int128(seconds) * 100, 60)
+            Fraction.roundHalfAwayFromZero(Int128(seconds) * 100, 60)
         }
-        func wholeMinutes(_ seconds: Int64) -> Int64 { UsageRating.roundHalfAwayFromZero(Int128(seconds), 60) }
+        func wholeMinutes(_ seconds: Int64) -> Int64 { Fraction.roundHalfAwayFromZero(Int128(seconds), 60) }
         let calls = records.filter { $0.usageType == "VOICE_CALL" }
         let chats = records.filter { $0.usageType == "CHAT_SESSION" }
         func lineAmount(where predicate: (RatedLine) -> Bool) -> Int64 {
@@ -358,35 +331,5 @@ public enum BillingClose {
                 "voice call \(call) has \(shared[call]!.count) usage records (\(shared[call]!.map(\.id).sorted().joined(separator: ", "))); "
                     + "each is billed as given: check for double billing upstream"
             }
-    }
-}
-
-/// A company as billing needs it: client, organization, currency, time zone.
-struct CompanyContext {
-    let id: String
-    let clientId: String
-    let organizationId: String
-    let currency: String
-    let zone: CompanyTimeZone
-
-    static func load(_ company: String, db: Database) throws -> CompanyContext {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT c."id", c."clientId", c."currency", c."timezone", cl."organizationId"
-                    FROM "companies" AS c JOIN "clients" AS cl ON cl."id" = c."clientId" WHERE c."id" = ?
-                    """, arguments: [company])
-        else {
-            throw ReportError.unknownCompany(
-                id: company, known: try String.fetchAll(db, sql: #"SELECT "id" FROM "companies" ORDER BY "id""#))
-        }
-        let zoneName: String = row["timezone"]
-        guard let zone = try? CompanyTimeZone(identifier: zoneName) else {
-            throw ReportError.unknownTimeZone(company: company, timeZone: zoneName)
-        }
-        return CompanyContext(
-            id: company, clientId: row["clientId"], organizationId: row["organizationId"], currency: row["currency"],
-            zone: zone)
     }
 }

@@ -37,7 +37,7 @@ public enum BillingError: TallyError, Equatable {
             return "load tally_cs_ai_price_tiers.csv with a version effective at or before the period start"
         case .currencyMismatch: return "price the organization in the company's currency"
         case .periodOutOfOrder(_, _, let open):
-            return "close \(open) first ('tally billing status' lists the open periods)"
+            return "close \(open) first"
         case .laterPeriodClosed, .asOfBeforePeriodEnd: return nil
         }
     }

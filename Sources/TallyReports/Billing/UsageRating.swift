@@ -120,15 +120,7 @@ enum UsageRating {
                 lower = upper
             }
         }
-        return roundHalfAwayFromZero(numerator, denominator)
+        return Fraction.roundHalfAwayFromZero(numerator, denominator)
     }
 
-    /// `numerator / denominator` (denominator > 0) rounded half away from zero.
-    static func roundHalfAwayFromZero(_ numerator: Int128, _ denominator: Int128) -> Int64 {
-        let quotient = numerator / denominator
-        let remainder = numerator % denominator
-        let magnitude = remainder < 0 ? -remainder : remainder
-        let adjusted = magnitude * 2 >= denominator ? quotient + (numerator < 0 ? -1 : 1) : quotient
-        return Int64(adjusted)
-    }
 }

@@ -43,7 +43,7 @@ public struct CSAIUsageReport: ReportDefinition {
         let line: Line
         var minutes: String {
             Money.decimalText(
-                minorUnits: UsageRating.roundHalfAwayFromZero(Int128(line.seconds) * 100, 60), exponent: 2)
+                minorUnits: Fraction.roundHalfAwayFromZero(Int128(line.seconds) * 100, 60), exponent: 2)
         }
         func count(of type: String) -> Int? { line.usageType == type ? line.records : 0 }
     }
