@@ -40,6 +40,7 @@ let package = Package(
             name: "TallyReports",
             dependencies: [
                 "TallyCore", "TallyStore", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedQueriesPlugin"]),
@@ -58,7 +59,10 @@ let package = Package(
         .testTarget(name: "TallySampleTests", dependencies: ["TallySample"]),
         .testTarget(
             name: "TallyReportsTests",
-            dependencies: ["TallyReports", "TallyStore", "TallyLoad", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "TallyReports", "TallyStore", "TallyLoad", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "TallyLoadTests",
             dependencies: ["TallyLoad", "TallyStore", .product(name: "GRDB", package: "GRDB.swift")],

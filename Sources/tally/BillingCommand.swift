@@ -37,7 +37,8 @@ struct BillingCommand: ParsableCommand {
             let closes = try BillingClose.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 on: try store.openExisting(),
-                dryRun: close.dryRun)
+                // Only the JSON shape lists record ids: the one part of a close that grows with the period.
+                dryRun: close.dryRun, recordIds: output.format == .json)
             let results = closes.map(\.result)
             if output.format == .json {
                 try output.writeText(BillingClose.json(results))

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import GRDB
 import TallyCore
 import XCTest
@@ -210,5 +212,70 @@ final class BillingCloseTests: XCTestCase {
                 $0 as? BillingError, .noPricing(company: "us", organization: "org", period: CalendarMonth("2026-03")!))
             XCTAssertTrue(($0 as? BillingError)?.message.contains("organization org") ?? false)
         }
+    }
+
+    // MARK: - Streaming (docs/BILLING.md, "Performance")
+
+    private func streamed(_ company: String = "us", period: String = "2026-03") throws -> [UsageRecord] {
+        let bounds = try CompanyTimeZone(identifier: "America/New_York").bounds(of: CalendarMonth(period)!)
+        var records: [UsageRecord] = []
+        try store.queue.read { db in
+            try UsageRecord.forEach(company: company, bounds: bounds, db: db) { records.append($0) }
+        }
+        return records
+    }
+
+    func testRecordsSharingAnInstantStreamInIdOrderWhateverOrderTheyWereStoredIn() throws {
+        // SQLite returns ties of occurredAt in rowid order (z, then m, then a); the stream sorts
+        // each tie by id, so allowances are consumed in (occurredAt, id) order.
+        try usage("z", seconds: 10, at: "2026-03-05T12:00:00.000Z")
+        try usage("m", seconds: 10, at: "2026-03-05T12:00:00.000Z")
+        try usage("early", seconds: 10, at: "2026-03-04T12:00:00.000Z")
+        try usage("a", seconds: 10, at: "2026-03-05T12:00:00.000Z")
+        try usage("late", seconds: 10, at: "2026-03-06T12:00:00.000Z")
+        XCTAssertEqual(try streamed().map(\.id), ["early", "a", "m", "z", "late"])
+    }
+
+    func testAContentHashCoversTheDocumentedFieldsAsSQLiteWritesThem() throws {
+        // The hash must not change with how the content is assembled: SHA-256 of the fields as
+        // SQLite's own text, joined by |, NULL duration as empty text.
+        try usage("n", seconds: nil, messages: 7, at: "2026-03-05T12:00:00.000Z")
+        try usage("v", seconds: 61, at: "2026-03-06T12:00:00.000Z")
+        let expected = try store.queue.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT "usageType" || '|' || "tier" || '|' || COALESCE("durationSeconds", '') || '|' || "messageCount"
+                        || '|' || "inputTokens" || '|' || "outputTokens" || '|' || "occurredAt" || '|' || "companyId"
+                    FROM "cs_ai_usage" ORDER BY "occurredAt"
+                    """)
+        }.map { Hex.string(SHA256.hash(data: Data($0.utf8))) }
+        XCTAssertEqual(try streamed().map(\.contentHash), expected)
+        XCTAssertEqual(expected.count, 2)
+    }
+
+    func testAStreamedCloseWritesOneLedgerItemPerRecordAndRefusesInputsThatMovedSincePlanning() throws {
+        try voicePricing(micros: 60_000_000)
+        try usage("a", seconds: 60, at: "2026-03-05T12:00:00.000Z")
+        try usage("b", seconds: 60, at: "2026-03-06T12:00:00.000Z")
+        // Planned in a read of its own, then a record changes before the write: the inputs read
+        // again no longer hash as planned, and nothing is written.
+        let (_, plan) = try BillingClose.plan(
+            company: "us", period: CalendarMonth("2026-03")!,
+            asOf: try UTCTimestamp.parse("2027-01-01T00:00:00Z").get(), on: store)
+        try usage("b", seconds: 90, at: "2026-03-06T12:00:00.000Z")
+        XCTAssertThrowsError(try CloseStage.execute(plan, on: store, dryRun: false)) {
+            XCTAssertEqual($0 as? CloseError, .inputsMoved(closeId: plan.id))
+        }
+        XCTAssertEqual(try store.queue.read { try Int.fetchOne($0, sql: #"SELECT COUNT(*) FROM "tally_closes""#) }, 0)
+        // Through run, planned inside the close's transaction: written, one item per record.
+        _ = try BillingClose.run(
+            period: CalendarMonth("2026-03")!, asOf: try UTCTimestamp.parse("2027-01-01T00:00:00Z").get(),
+            companies: ["us"], on: store, dryRun: false)
+        let items = try store.queue.read { db in
+            try String.fetchAll(
+                db, sql: #"SELECT "rowId" FROM "tally_close_items" WHERE "role" = 'INPUT' ORDER BY "rowId""#)
+        }
+        XCTAssertEqual(items, ["a", "b"])
     }
 }

@@ -3,15 +3,17 @@ import TallyStore
 
 extension BillingClose {
     /// Closes `period` for each company (default: ``BillingTargets/companies(for:on:)``) in one
-    /// transaction, through the close stage.
+    /// transaction, through the close stage; the plans are computed inside it, so the usage records
+    /// they streamed are the ones the ledger records. `recordIds`: list each period's record ids (JSON).
     /// - Returns: each company's close and what the stage did with it.
     public static func run(
-        period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String] = [], on store: Store, dryRun: Bool
+        period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String] = [], on store: Store, dryRun: Bool,
+        recordIds: Bool = true
     ) throws -> [(result: Result, plan: ClosePlan, outcome: CloseStage.Outcome)] {
         let targets = companies.isEmpty ? try BillingTargets.companies(for: period, on: store) : companies
-        let planned = try targets.map { try plan(company: $0, period: period, asOf: asOf, on: store) }
-        let outcomes = try CloseStage.executeAll(planned.map(\.1), on: store, dryRun: dryRun)
-        return zip(planned, outcomes).map { ($0.0, $0.1, $1) }
+        return try CloseStage.executeAll(on: store, dryRun: dryRun) { db in
+            try targets.map { try plan(company: $0, period: period, asOf: asOf, recordIds: recordIds, db: db) }
+        }.map { ($0.detail, $0.plan, $0.outcome) }
     }
 
     /// Several closes as one JSON array, each in the shape of docs/BILLING.md.

@@ -49,6 +49,8 @@ public enum BillingClose {
         public let period: CalendarMonth
         public let periodStart: String
         public let periodEnd: String
+        public let recordCount: Int
+        /// The period's record ids in (`occurredAt`, id) order; empty unless asked for.
         public let recordIds: [String]
         public let recomputed: [Recomputed]
         public let lines: [Line]
@@ -70,7 +72,9 @@ public enum BillingClose {
         public var amountDueMinor: Int64 { ownPeriodTotalMinor + adjustmentsTotalMinor }
     }
 
-    /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it.
+    /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it, in a
+    /// read transaction of its own; ``CloseStage`` checks, when it writes the ledger, that the
+    /// inputs read again are the ones the plan hashed.
     /// - Throws: ``BillingError`` (order, pricing, as-of), ``ReportError/unknownCompany(id:known:)``.
     public static func plan(company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, on store: Store)
         throws -> (Result, ClosePlan)
@@ -78,9 +82,16 @@ public enum BillingClose {
         try store.queue.read { db in try plan(company: company, period: period, asOf: asOf, db: db) }
     }
 
-    static func plan(company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, db: Database)
-        throws -> (Result, ClosePlan)
-    {
+    /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it.
+    ///
+    /// Records are read once through a cursor into per-component sums and hashed as they are read;
+    /// the plan reads them again when the ledger is written. Run it inside the close's own
+    /// transaction (``run(period:asOf:companies:on:dryRun:recordIds:)``). `recordIds`: list the
+    /// period's record ids in the result (the JSON shape); the only part that grows with the period.
+    /// - Throws: ``BillingError`` (order, pricing, as-of), ``ReportError/unknownCompany(id:known:)``.
+    static func plan(
+        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, recordIds: Bool = true, db: Database
+    ) throws -> (Result, ClosePlan) {
         let context = try CompanyContext.load(company, db: db)
         let bounds = context.zone.bounds(of: period)
         guard asOf >= bounds.upper! else {
@@ -96,84 +107,78 @@ public enum BillingClose {
                     zone: context.zone, db: db))
         }
         let closeId = "\(kind):\(company)|\(period)"
-
-        // The period itself.
-        let table = try pricing(for: period, context: context, db: db)
-        let records = try UsageRecord.fetchAll(
-            db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
-            arguments: ["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
-        let (rated, figures) = table.rate(records)
-        var lines = rated.map {
-            Line(
-                kind: .usage, usageType: $0.usageType, meter: $0.meter, sourcePeriod: "\(period)",
-                quantityBase: $0.quantityBase,
-                billableBase: $0.billableBase, amountMinor: $0.amountMinor)
-        }
-        let subtotal = rated.reduce(0) { $0 + $1.amountMinor }
-        lines.append(
-            Line(
-                kind: .minimumTrueUp, usageType: nil, meter: nil, sourcePeriod: "\(period)", quantityBase: nil,
-                billableBase: nil,
-                amountMinor: max(0, table.minimumMonthlyFeeMinor - subtotal)))
-        var inputs = records.map { CloseItem(table: "cs_ai_usage:\(period)", rowId: $0.id, fields: [$0.content]) }
+        // Inputs in reading order: earlier closed periods ascending, then the period; records of each
+        // in (occurredAt, id) order. The replay below reads them again in the same order.
+        let earlier = closed.filter { $0 < period }.sorted()
+        let periods = earlier + [period]
+        var digest = CloseDigest()
 
         // Every earlier closed period, re-rated with the records known now.
+        var lines: [Line] = []
         var recomputed: [Recomputed] = []
-        let earlier = closed.filter { $0 < period }.sorted()
         let billed = try billedSoFar(company: company, before: period, db: db)
-        let known = try knownRecords(company: company, before: period, db: db)
+        let known = try KnownUsage(company: company, closedBefore: period, db: db)
         for source in earlier {
             let sourceBounds = context.zone.bounds(of: source)
-            let sourceRecords = try UsageRecord.fetchAll(
-                db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
-                arguments: ["companyId": company, "fromUTC": sourceBounds.lowerText, "toUTC": sourceBounds.upperText])
-            let sourceTable = try pricing(for: source, context: context, db: db)
-            let now = sourceTable.rate(sourceRecords).lines
-            let nowSubtotal = now.reduce(0) { $0 + $1.amountMinor }
-            let nowTrueUp = max(0, sourceTable.minimumMonthlyFeeMinor - nowSubtotal)
-            for line in now {
-                let before = billed["\(source)|\(line.usageType)|\(line.meter)"] ?? (quantity: 0, amount: 0)
-                if line.amountMinor != before.amount {
-                    lines.append(
-                        Line(
-                            kind: .adjustment, usageType: line.usageType, meter: line.meter, sourcePeriod: "\(source)",
-                            quantityBase: line.quantityBase - before.quantity, billableBase: nil,
-                            amountMinor: line.amountMinor - before.amount))
+            let table = "cs_ai_usage:\(source)"
+            let sourcePricing = try pricing(for: source, context: context, db: db)
+            var meter = sourcePricing.makeMeter()
+            var late: [String] = []
+            var changed: [String] = []
+            try UsageRecord.forEach(company: company, bounds: sourceBounds, db: db) { record in
+                meter.add(record)
+                digest.add(table: table, rowId: record.id, contentHash: record.contentHash)
+                switch try known.contentHash(table: table, rowId: record.id) {
+                case nil: late.append(record.id)
+                case let hash? where hash != record.contentHash: changed.append(record.id)
+                default: break
                 }
             }
-            let trueUpBefore = billed["\(source)|MINIMUM_TRUE_UP"]?.amount ?? 0
-            if nowTrueUp != trueUpBefore {
-                lines.append(
-                    Line(
-                        kind: .adjustmentMinimumTrueUp, usageType: nil, meter: nil, sourcePeriod: "\(source)",
-                        quantityBase: nil,
-                        billableBase: nil, amountMinor: nowTrueUp - trueUpBefore))
-            }
-            let knownHere = known["\(source)", default: [:]]
-            let currentIDs = Set(sourceRecords.map(\.id))
-            let items = sourceRecords.map {
-                CloseItem(table: "cs_ai_usage:\(source)", rowId: $0.id, fields: [$0.content])
-            }
-            let entry = Recomputed(
-                sourcePeriod: "\(source)",
-                lateRecordIds: items.filter { knownHere[$0.rowId] == nil }.map(\.rowId).sorted(),
-                changedRecordIds: (items.filter { item in knownHere[item.rowId].map { $0 != item.contentHash } ?? false
-                }
-                .map(\.rowId) + knownHere.keys.filter { !currentIDs.contains($0) }).sorted())
+            changed += try known.gone(table: table, company: company, bounds: sourceBounds, db: db)
+            lines += adjustments(of: source, now: meter.finish().lines, pricing: sourcePricing, billed: billed)
             // Every closed period is re-rated; the ones whose records changed are listed.
-            if !entry.lateRecordIds.isEmpty || !entry.changedRecordIds.isEmpty { recomputed.append(entry) }
-            inputs += items
+            if !late.isEmpty || !changed.isEmpty {
+                recomputed.append(
+                    Recomputed(
+                        sourcePeriod: "\(source)", lateRecordIds: late.sorted(), changedRecordIds: changed.sorted()))
+            }
         }
 
+        // The period itself, from its own pricing version.
+        let table = try pricing(for: period, context: context, db: db)
+        var meter = table.makeMeter()
+        var totals = PeriodTotals()
+        var ids: [String] = []
+        let ownTable = "cs_ai_usage:\(period)"
+        try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
+            meter.add(record)
+            totals.add(record)
+            if recordIds { ids.append(record.id) }
+            digest.add(table: ownTable, rowId: record.id, contentHash: record.contentHash)
+        }
+        let (rated, figures) = meter.finish()
+        let subtotal = rated.reduce(0) { $0 + $1.amountMinor }
+        let trueUp = max(0, table.minimumMonthlyFeeMinor - subtotal)
+        let own =
+            rated.map {
+                Line(
+                    kind: .usage, usageType: $0.usageType, meter: $0.meter, sourcePeriod: "\(period)",
+                    quantityBase: $0.quantityBase, billableBase: $0.billableBase, amountMinor: $0.amountMinor)
+            } + [
+                Line(
+                    kind: .minimumTrueUp, usageType: nil, meter: nil, sourcePeriod: "\(period)", quantityBase: nil,
+                    billableBase: nil, amountMinor: trueUp)
+            ]
+        lines = own + lines
+
         let summary = summaryRow(
-            context: context, period: period, bounds: bounds, records: records, rated: rated, figures: figures,
-            totalCost: subtotal + max(0, table.minimumMonthlyFeeMinor - subtotal), closeId: closeId, asOf: asOf)
+            context: context, period: period, bounds: bounds, totals: totals, rated: rated, figures: figures,
+            totalCost: subtotal + trueUp, closeId: closeId, asOf: asOf)
         let result = Result(
             company: company, clientId: context.clientId, currency: context.currency, period: period,
-            periodStart: bounds.lowerText, periodEnd: bounds.upperText, recordIds: records.map(\.id),
-            recomputed: recomputed,
-            lines: lines, summary: summary, source: table.source,
-            warnings: warnings(records, rater: table, context: context))
+            periodStart: bounds.lowerText, periodEnd: bounds.upperText, recordCount: totals.records, recordIds: ids,
+            recomputed: recomputed, lines: lines, summary: summary, source: table.source,
+            warnings: try warnings(totals, bounds: bounds, rater: table, context: context, db: db))
         var writes = [CloseWrite(table: "cs_ai_usage_summary", values: summary.map { ($0.0, $0.1) })]
         for (position, line) in lines.enumerated() {
             writes.append(
@@ -188,9 +193,46 @@ public enum BillingClose {
                         ("currency", context.currency),
                     ]))
         }
+        let zone = context.zone
+        let inputs = CloseInputs(count: digest.count, hash: digest.hex) { db, body in
+            for month in periods {
+                let table = "cs_ai_usage:\(month)"
+                try UsageRecord.forEach(company: company, bounds: zone.bounds(of: month), db: db) {
+                    try body(CloseItem(table: table, rowId: $0.id, contentHash: $0.contentHash))
+                }
+            }
+        }
         let plan = ClosePlan(
             kind: kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: inputs, writes: writes)
         return (result, plan)
+    }
+
+    /// The ADJUSTMENT lines of an earlier closed period: each line re-rated now minus what closes
+    /// so far billed for it, and the change of its minimum true-up.
+    private static func adjustments(
+        of source: CalendarMonth, now: [RatedLine], pricing: any UsageRater,
+        billed: [String: (quantity: Int64, amount: Int64)]
+    ) -> [Line] {
+        var lines: [Line] = []
+        for line in now {
+            let before = billed["\(source)|\(line.usageType)|\(line.meter)"] ?? (quantity: 0, amount: 0)
+            if line.amountMinor != before.amount {
+                lines.append(
+                    Line(
+                        kind: .adjustment, usageType: line.usageType, meter: line.meter, sourcePeriod: "\(source)",
+                        quantityBase: line.quantityBase - before.quantity, billableBase: nil,
+                        amountMinor: line.amountMinor - before.amount))
+            }
+        }
+        let nowTrueUp = max(0, pricing.minimumMonthlyFeeMinor - now.reduce(0) { $0 + $1.amountMinor })
+        let trueUpBefore = billed["\(source)|MINIMUM_TRUE_UP"]?.amount ?? 0
+        if nowTrueUp != trueUpBefore {
+            lines.append(
+                Line(
+                    kind: .adjustmentMinimumTrueUp, usageType: nil, meter: nil, sourcePeriod: "\(source)",
+                    quantityBase: nil, billableBase: nil, amountMinor: nowTrueUp - trueUpBefore))
+        }
+        return lines
     }
 
     /// The company's closed billing periods, from the ledger.
@@ -239,44 +281,16 @@ public enum BillingClose {
         return billed
     }
 
-    /// Per source period, each record's content hash as the latest close before `period` (or, with
-    /// nil, the latest close of all) saw it.
-    static func knownRecords(company: String, before period: CalendarMonth?, db: Database) throws
-        -> [String: [String: String]]
-    {
-        var known: [String: [String: String]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i."tableName", i."rowId", i."contentHash" FROM "tally_close_items" AS i
-                JOIN "tally_closes" AS c ON c."id" = i."closeId"
-                WHERE c."kind" = ? AND c."scopeKey" >= ? AND c."scopeKey" < ? AND i."role" = 'INPUT'
-                ORDER BY c."scopeKey"
-                """,
-            arguments: [
-                kind, MonthlyCloses.keyRange(of: company).lower,
-                period.map { MonthlyCloses.scopeKey(company, $0) } ?? MonthlyCloses.keyRange(of: company).upper,
-            ])
-        {
-            let table: String = row["tableName"]
-            let source = String(table.split(separator: ":").last ?? "")
-            known[source, default: [:]][row["rowId"]] = row["contentHash"]  // later closes overwrite earlier ones
-        }
-        return known
-    }
-
     /// The `cs_ai_usage_summary` row of the period (docs/BILLING.md, "Close"): minutes to 2 decimals
     /// (half away from zero), allowance used and overage in whole minutes and messages.
     private static func summaryRow(
-        context: CompanyContext, period: CalendarMonth, bounds: UTCRange, records: [UsageRecord], rated: [RatedLine],
+        context: CompanyContext, period: CalendarMonth, bounds: UTCRange, totals: PeriodTotals, rated: [RatedLine],
         figures: SummaryFigures, totalCost: Int64, closeId: String, asOf: UTCTimestamp.Milliseconds
     ) -> [(String, DatabaseValue)] {
         func hundredthsOfMinutes(_ seconds: Int64) -> Int64 {
             Fraction.roundHalfAwayFromZero(Int128(seconds) * 100, 60)
         }
         func wholeMinutes(_ seconds: Int64) -> Int64 { Fraction.roundHalfAwayFromZero(Int128(seconds), 60) }
-        let calls = records.filter { $0.usageType == "VOICE_CALL" }
-        let chats = records.filter { $0.usageType == "CHAT_SESSION" }
         func lineAmount(where predicate: (RatedLine) -> Bool) -> Int64 {
             rated.filter(predicate).reduce(0) { $0 + $1.amountMinor }
         }
@@ -287,13 +301,13 @@ public enum BillingClose {
             ("clientId", context.clientId.databaseValue), ("periodStart", bounds.lowerText.databaseValue),
             ("periodEnd", bounds.upperText.databaseValue),
             ("totalVoiceMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier.values.reduce(0, +)).databaseValue),
-            ("totalVoiceCalls", calls.count.databaseValue),
+            ("totalVoiceCalls", totals.voiceCalls.databaseValue),
             ("voiceCostCents", lineAmount { $0.usageType == "VOICE_CALL" && !isTokens($0) }.databaseValue),
-            ("totalChatSessions", chats.count.databaseValue),
-            ("totalChatMessages", chats.reduce(Int64(0)) { $0 + $1.messageCount }.databaseValue),
+            ("totalChatSessions", totals.chatSessions.databaseValue),
+            ("totalChatMessages", totals.chatMessages.databaseValue),
             ("chatCostCents", lineAmount { $0.usageType == "CHAT_SESSION" && !isTokens($0) }.databaseValue),
-            ("totalInputTokens", records.reduce(Int64(0)) { $0 + $1.inputTokens }.databaseValue),
-            ("totalOutputTokens", records.reduce(Int64(0)) { $0 + $1.outputTokens }.databaseValue),
+            ("totalInputTokens", totals.inputTokens.databaseValue),
+            ("totalOutputTokens", totals.outputTokens.databaseValue),
             ("aiTokenCostCents", lineAmount(where: isTokens).databaseValue),
             ("aiRepMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier["AI_REP"] ?? 0).databaseValue),
             ("aiManagerMinutes", hundredthsOfMinutes(figures.voiceSecondsByTier["AI_MANAGER"] ?? 0).databaseValue),
@@ -310,13 +324,15 @@ public enum BillingClose {
     }
 
     /// Records sharing a `voiceCallId` are billed as given, with a warning: likely double billing upstream.
-    private static func warnings(_ records: [UsageRecord], rater: any UsageRater, context: CompanyContext) -> [String] {
+    private static func warnings(
+        _ totals: PeriodTotals, bounds: UTCRange, rater: any UsageRater, context: CompanyContext, db: Database
+    ) throws -> [String] {
         var warnings: [String] = []
         if rater is ProductionPricing {
-            let unpriced = records.filter { $0.usageType == "EMAIL_SUPPORT" || $0.usageType == "SMS_SUPPORT" }.count
-            if unpriced > 0 {
+            if totals.emailAndSMS > 0 {
                 warnings.append(
-                    "\(context.id): \(unpriced) email and SMS record(s) have no production price: reported, billed 0")
+                    "\(context.id): \(totals.emailAndSMS) email and SMS record(s) have no production price: reported, billed 0"
+                )
             }
             if CurrencyExponent.of(context.currency) != 2 {
                 warnings.append(
@@ -324,12 +340,48 @@ public enum BillingClose {
                         + "(\(CurrencyExponent.of(context.currency)) decimals): ¥100 for 100, no FX")
             }
         }
-        let shared = Dictionary(grouping: records.filter { $0.voiceCallId != nil }, by: { $0.voiceCallId! })
-            .filter { $0.value.count > 1 }
+        var shared: [(call: String, ids: [String])] = []
+        let rows = try Row.fetchCursor(
+            db, sql: QueryCatalog.sql("cs-ai-billing/shared-voice-calls"),
+            arguments: ["companyId": context.id, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
+        while let row = try rows.next() {
+            let call: String = row["voice_call_id"]
+            if shared.last?.call == call {
+                shared[shared.count - 1].ids.append(row["id"])
+            } else {
+                shared.append((call, [row["id"]]))
+            }
+        }
         return warnings
-            + shared.keys.sorted().map { call in
-                "voice call \(call) has \(shared[call]!.count) usage records (\(shared[call]!.map(\.id).sorted().joined(separator: ", "))); "
+            + shared.map { call, ids in
+                "voice call \(call) has \(ids.count) usage records (\(ids.joined(separator: ", "))); "
                     + "each is billed as given: check for double billing upstream"
             }
+    }
+}
+
+/// The counts of a period's summary row that its lines do not carry, summed record by record.
+struct PeriodTotals {
+    var records = 0
+    var voiceCalls = 0
+    var chatSessions = 0
+    var chatMessages: Int64 = 0
+    var inputTokens: Int64 = 0
+    var outputTokens: Int64 = 0
+    /// Email and SMS records: production pricing has no price for them.
+    var emailAndSMS = 0
+
+    mutating func add(_ record: UsageRecord) {
+        records += 1
+        inputTokens += record.inputTokens
+        outputTokens += record.outputTokens
+        switch record.usageType {
+        case "VOICE_CALL": voiceCalls += 1
+        case "CHAT_SESSION":
+            chatSessions += 1
+            chatMessages += record.messageCount
+        case "EMAIL_SUPPORT", "SMS_SUPPORT": emailAndSMS += 1
+        default: break
+        }
     }
 }

@@ -58,29 +58,34 @@ public enum BillingStatus {
                         month = month.next
                     }
                 }
-                let known = try BillingClose.knownRecords(company: company, before: nil, db: db)
+                let known = try KnownUsage(company: company, closedBefore: nil, db: db)
                 for month in months.sorted() {
                     let bounds = context.zone.bounds(of: month)
-                    let records = try UsageRecord.fetchAll(
-                        db, sql: QueryCatalog.sql("cs-ai-billing/usage-records"),
-                        arguments: ["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
-                    guard closed.contains(month) else {
-                        if !records.isEmpty {
+                    let table = "cs_ai_usage:\(month)"
+                    let isClosed = closed.contains(month)
+                    var records = 0
+                    var late = 0
+                    var changed = 0
+                    try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
+                        records += 1
+                        guard isClosed else { return }
+                        switch try known.contentHash(table: table, rowId: record.id) {
+                        case nil: late += 1
+                        case let hash? where hash != record.contentHash: changed += 1
+                        default: break
+                        }
+                    }
+                    guard isClosed else {
+                        if records > 0 {
                             rows.append(
                                 Row(
                                     company: company, period: "\(month)", state: "open", asOf: nil,
                                     currency: context.currency,
-                                    amountDueMinor: nil, records: records.count, lateRecords: 0, changedRecords: 0))
+                                    amountDueMinor: nil, records: records, lateRecords: 0, changedRecords: 0))
                         }
                         continue
                     }
-                    let seen = known["\(month)", default: [:]]
-                    let hashes = records.map { CloseItem(table: "", rowId: $0.id, fields: [$0.content]) }
-                    let late = hashes.filter { seen[$0.rowId] == nil }.count
-                    let ids = Set(records.map(\.id))
-                    let changed =
-                        hashes.filter { item in seen[item.rowId].map { $0 != item.contentHash } ?? false }.count
-                        + seen.keys.filter { !ids.contains($0) }.count
+                    changed += try known.gone(table: table, company: company, bounds: bounds, db: db).count
                     let ledger = try GRDB.Row.fetchOne(
                         db,
                         sql: """
@@ -91,7 +96,7 @@ public enum BillingStatus {
                         Row(
                             company: company, period: "\(month)",
                             state: late + changed > 0 ? "closed, adjustments pending" : "closed", asOf: ledger?["asOf"],
-                            currency: context.currency, amountDueMinor: ledger?["due"], records: records.count,
+                            currency: context.currency, amountDueMinor: ledger?["due"], records: records,
                             lateRecords: late, changedRecords: changed))
                 }
             }

@@ -21,21 +21,56 @@ protocol UsageRater {
     /// The pricing's currency; nil when the prices are read in the company's own (production).
     var currency: String? { get }
     var minimumMonthlyFeeMinor: Int64 { get }
-    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures)
+    /// A meter that takes a period's records one at a time, in (`occurredAt`, id) order.
+    func makeMeter() -> any UsageMeter
+}
+
+/// Running sums of one period's rating: what a close keeps instead of the records themselves.
+protocol UsageMeter {
+    mutating func add(_ record: UsageRecord)
+    /// The period's USAGE lines (each rounded once) and summary figures.
+    func finish() -> (lines: [RatedLine], figures: SummaryFigures)
 }
 
 extension PriceTable: UsageRater {
     var source: String { "tally_cs_ai_price_tiers, version \(effectiveFrom)" }
     var currency: String? { currencyCode }
+    func makeMeter() -> any UsageMeter { PriceTableMeter(table: self) }
+}
 
-    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures) {
-        let lines = UsageRating.rate(records, with: self)
-        var figures = SummaryFigures()
-        let voice = components.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
-        for record in records where record.usageType == "VOICE_CALL" {
-            let seconds = voice.map { UsageRating.quantity(of: record, for: $0) } ?? (record.durationSeconds ?? 0)
-            figures.voiceSecondsByTier[record.tier, default: 0] += seconds
+/// Per component the summed base quantity and record count; voice seconds per CS tier.
+private struct PriceTableMeter: UsageMeter {
+    let table: PriceTable
+    var quantities: [Int64]
+    var counts: [Int]
+    var voiceSecondsByTier: [String: Int64] = [:]
+    /// The component whose rounded call seconds the summary row reports as voice minutes.
+    let voice: PriceTable.Component?
+
+    init(table: PriceTable) {
+        self.table = table
+        quantities = Array(repeating: 0, count: table.components.count)
+        counts = Array(repeating: 0, count: table.components.count)
+        voice = table.components.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
+    }
+
+    mutating func add(_ record: UsageRecord) {
+        for (index, component) in table.components.enumerated() where component.usageType == record.usageType {
+            quantities[index] += UsageRating.quantity(of: record, for: component)
+            counts[index] += 1
         }
+        if record.usageType == "VOICE_CALL" {
+            let seconds = voice.map { UsageRating.quantity(of: record, for: $0) } ?? (record.durationSeconds ?? 0)
+            voiceSecondsByTier[record.tier, default: 0] += seconds
+        }
+    }
+
+    func finish() -> (lines: [RatedLine], figures: SummaryFigures) {
+        let lines = table.components.indices.map {
+            UsageRating.line(for: table.components[$0], quantity: quantities[$0], records: counts[$0])
+        }
+        var figures = SummaryFigures()
+        figures.voiceSecondsByTier = voiceSecondsByTier
         if let line = lines.first(where: { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }) {
             figures.allowanceUsedSeconds = min(line.quantityBase, line.includedBase)
             figures.overageSeconds = line.billableBase
@@ -99,53 +134,69 @@ struct ProductionPricing: UsageRater {
             ])
     }
 
-    func rate(_ records: [UsageRecord]) -> (lines: [RatedLine], figures: SummaryFigures) {
-        var figures = SummaryFigures()
-        var freeSeconds = monthlyMinutesAllowance * 60
-        var freeMessages = monthlyMessagesAllowance
-        var voice = Fraction(0)
-        var sessions = Fraction(0)
-        var messages = Fraction(0)
-        var input = Fraction(0)
-        var output = Fraction(0)
-        var base = Fraction(0)
-        var counts = (voiceSeconds: Int64(0), sessions: Int64(0), messages: Int64(0), input: Int64(0), output: Int64(0))
-        var emails: Int64 = 0
-        var sms: Int64 = 0
-        for record in records {  // already in (occurredAt, id) order: allowances are consumed in it
-            let multiplier = multipliers[record.tier] ?? Fraction(1)
-            switch record.usageType {
-            case "VOICE_CALL":
-                let seconds = record.durationSeconds ?? 0
-                let free = min(seconds, freeSeconds)
-                freeSeconds -= free
-                figures.allowanceUsedSeconds += free
-                figures.overageSeconds += seconds - free
-                figures.voiceSecondsByTier[record.tier, default: 0] += seconds
-                counts.voiceSeconds += seconds
-                voice += Fraction(seconds - free) * Fraction(overageVoicePerMinuteCents, 60) * multiplier
-                base += Fraction(seconds) * Fraction(voicePerMinuteCents, 60) * multiplier
-            case "CHAT_SESSION":
-                counts.sessions += 1
-                counts.messages += record.messageCount
-                sessions += Fraction(chatPerSessionCents) * multiplier
-                let free = min(record.messageCount, freeMessages)
-                freeMessages -= free
-                figures.allowanceUsedMessages += free
-                figures.overageMessages += record.messageCount - free
-                messages += Fraction(record.messageCount - free) * Fraction(overageChatPerMessageCents) * multiplier
-                base += Fraction(record.messageCount) * Fraction(chatPerMessageCents) * multiplier
-            case "EMAIL_SUPPORT": emails += 1
-            case "SMS_SUPPORT": sms += record.messageCount
-            default: break
-            }
-            if record.usageType == "VOICE_CALL" || record.usageType == "CHAT_SESSION" {
-                counts.input += record.inputTokens
-                counts.output += record.outputTokens
-                input += Fraction(record.inputTokens) * Fraction(inputTokenPrice, 1000) * multiplier
-                output += Fraction(record.outputTokens) * Fraction(outputTokenPrice, 1000) * multiplier
-            }
+    func makeMeter() -> any UsageMeter { ProductionMeter(pricing: self) }
+}
+
+/// Production's running sums: exact fractions per component, allowances consumed record by record.
+private struct ProductionMeter: UsageMeter {
+    let pricing: ProductionPricing
+    var figures = SummaryFigures()
+    var freeSeconds: Int64
+    var freeMessages: Int64
+    var voice = Fraction(0)
+    var sessions = Fraction(0)
+    var messages = Fraction(0)
+    var input = Fraction(0)
+    var output = Fraction(0)
+    var base = Fraction(0)
+    var counts = (voiceSeconds: Int64(0), sessions: Int64(0), messages: Int64(0), input: Int64(0), output: Int64(0))
+    var emails: Int64 = 0
+    var sms: Int64 = 0
+
+    init(pricing: ProductionPricing) {
+        self.pricing = pricing
+        freeSeconds = pricing.monthlyMinutesAllowance * 60
+        freeMessages = pricing.monthlyMessagesAllowance
+    }
+
+    /// Records come in (`occurredAt`, id) order: allowances are consumed in it.
+    mutating func add(_ record: UsageRecord) {
+        let multiplier = pricing.multipliers[record.tier] ?? Fraction(1)
+        switch record.usageType {
+        case "VOICE_CALL":
+            let seconds = record.durationSeconds ?? 0
+            let free = min(seconds, freeSeconds)
+            freeSeconds -= free
+            figures.allowanceUsedSeconds += free
+            figures.overageSeconds += seconds - free
+            figures.voiceSecondsByTier[record.tier, default: 0] += seconds
+            counts.voiceSeconds += seconds
+            voice += Fraction(seconds - free) * Fraction(pricing.overageVoicePerMinuteCents, 60) * multiplier
+            base += Fraction(seconds) * Fraction(pricing.voicePerMinuteCents, 60) * multiplier
+        case "CHAT_SESSION":
+            counts.sessions += 1
+            counts.messages += record.messageCount
+            sessions += Fraction(pricing.chatPerSessionCents) * multiplier
+            let free = min(record.messageCount, freeMessages)
+            freeMessages -= free
+            figures.allowanceUsedMessages += free
+            figures.overageMessages += record.messageCount - free
+            messages += Fraction(record.messageCount - free) * Fraction(pricing.overageChatPerMessageCents) * multiplier
+            base += Fraction(record.messageCount) * Fraction(pricing.chatPerMessageCents) * multiplier
+        case "EMAIL_SUPPORT": emails += 1
+        case "SMS_SUPPORT": sms += record.messageCount
+        default: break
         }
+        if record.usageType == "VOICE_CALL" || record.usageType == "CHAT_SESSION" {
+            counts.input += record.inputTokens
+            counts.output += record.outputTokens
+            input += Fraction(record.inputTokens) * Fraction(pricing.inputTokenPrice, 1000) * multiplier
+            output += Fraction(record.outputTokens) * Fraction(pricing.outputTokenPrice, 1000) * multiplier
+        }
+    }
+
+    func finish() -> (lines: [RatedLine], figures: SummaryFigures) {
+        var figures = figures
         figures.totalBaseCost = base.roundedHalfAwayFromZero
         func line(_ usageType: String, _ meter: String, _ quantity: Int64, _ billable: Int64, _ amount: Fraction)
             -> RatedLine

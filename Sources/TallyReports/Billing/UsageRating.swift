@@ -1,11 +1,16 @@
+import Crypto
+import Foundation
 import GRDB
+import GRDBSQLite
 import TallyCore
 
 /// One CS AI usage record as a bill sees it (`Queries/cs-ai-billing/usage-records.sql`).
 ///
-/// Decoded by hand from the row rather than through Codable: a close reads every record of the
-/// period, and Codable decoding was most of a 500,000-record close's time.
-struct UsageRecord: FetchableRecord {
+/// Read one at a time (``forEach(company:bounds:db:_:)``), never held as a period's array: a close
+/// of millions of records keeps only per-component sums. Read straight from SQLite's statement:
+/// GRDB's row decoding, Codable before it, and building the content text in SQL were each most of
+/// a 5,000,000-record close's time (docs/BILLING.md, "Performance").
+struct UsageRecord {
     let id: String
     let usageType: String
     let tier: String
@@ -13,22 +18,97 @@ struct UsageRecord: FetchableRecord {
     let messageCount: Int64
     let inputTokens: Int64
     let outputTokens: Int64
-    let voiceCallId: String?
-    let occurredAt: String
-    /// The fields the bill depends on, joined; its hash is the record's content hash in the ledger.
-    let content: String
+    /// SHA-256 hex of the fields the bill depends on — `usageType|tier|durationSeconds|messageCount|
+    /// inputTokens|outputTokens|occurredAt|companyId`, NULL duration as empty text — the record's
+    /// content hash in the ledger: a change to any of them shows as a changed record.
+    let contentHash: String
 
-    init(row: Row) {
-        id = row[0]
-        usageType = row[1]
-        tier = row[2]
-        durationSeconds = row[3]
-        messageCount = row[4]
-        inputTokens = row[5]
-        outputTokens = row[6]
-        voiceCallId = row[7]
-        occurredAt = row[8]
-        content = row[9]
+    /// Calls `body` with each record of `company` in `bounds`, in (`occurredAt`, id) order: the
+    /// order allowances and graduated tiers are consumed in, and the order of the close's inputs.
+    static func forEach(company: String, bounds: UTCRange, db: Database, _ body: (UsageRecord) throws -> Void)
+        throws
+    {
+        let statement = try db.cachedStatement(sql: QueryCatalog.sql("cs-ai-billing/usage-records"))
+        try statement.setArguments(["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        var content: [UInt8] = []
+        content.reserveCapacity(256)
+        // Records sharing an occurredAt, held until the next instant so they can go out in id order.
+        var tied: [UsageRecord] = []
+        var tiedAt: [UInt8] = []
+        func flush() throws {
+            if tied.count > 1 { tied.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) } }
+            for record in tied { try body(record) }
+            tied.removeAll(keepingCapacity: true)
+        }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                    sql: statement.sql)
+            }
+            content.removeAll(keepingCapacity: true)
+            for (column, isNumber) in contentColumns {
+                if column > 1 { content.append(UInt8(ascii: "|")) }
+                let index = Int32(column)
+                if sqlite3_column_type(handle, index) == SQLITE_NULL { continue }
+                if isNumber {
+                    Decimal64.append(sqlite3_column_int64(handle, index), to: &content)
+                } else if let text = sqlite3_column_text(handle, index) {
+                    content.append(
+                        contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+                }
+            }
+            let at = UnsafeBufferPointer(
+                start: sqlite3_column_text(handle, 7), count: Int(sqlite3_column_bytes(handle, 7)))
+            if !tied.isEmpty && !at.elementsEqual(tiedAt) { try flush() }
+            if tied.isEmpty { tiedAt.replaceSubrange(tiedAt.indices, with: at) }
+            let duration = sqlite3_column_type(handle, 3) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 3)
+            tied.append(
+                UsageRecord(
+                    id: text(handle, 0), usageType: text(handle, 1), tier: text(handle, 2), durationSeconds: duration,
+                    messageCount: sqlite3_column_int64(handle, 4), inputTokens: sqlite3_column_int64(handle, 5),
+                    outputTokens: sqlite3_column_int64(handle, 6),
+                    contentHash: content.withUnsafeBytes { SHA256.hash(data: $0).withUnsafeBytes(Hex.string(bytes:)) }))
+        }
+        try flush()
+    }
+
+    /// The content's columns by position, and which are integers (written as decimal text).
+    private static let contentColumns: [(Int, Bool)] = [
+        (1, false), (2, false), (3, true), (4, true), (5, true), (6, true), (7, false), (8, false),
+    ]
+
+    private static func text(_ handle: SQLiteStatement, _ column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(
+            decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+}
+
+/// Decimal text of integers into a byte buffer, as SQLite writes an INTEGER as text.
+enum Decimal64 {
+    static func append(_ value: Int64, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes: room for 20 digits
+        let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+            var position = 0
+            repeat {
+                scratch[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                position += 1
+            } while magnitude > 0
+            return position
+        }
+        withUnsafeBytes(of: &digits) { scratch in
+            for position in stride(from: count - 1, through: 0, by: -1) { buffer.append(scratch[position]) }
+        }
     }
 }
 
@@ -77,21 +157,14 @@ enum UsageRating {
         return max(minimum, increments * increment)
     }
 
-    static func rate(_ records: [UsageRecord], with table: PriceTable) -> [RatedLine] {
-        table.components.map { component in
-            var quantity: Int64 = 0
-            var count = 0
-            for record in records where record.usageType == component.usageType {
-                quantity += Self.quantity(of: record, for: component)
-                count += 1
-            }
-            let included = component.includedUnits * component.pricingUnitBase
-            let billable = max(0, quantity - included)
-            return RatedLine(
-                usageType: component.usageType, meter: component.meter, records: count, quantityBase: quantity,
-                includedBase: included, billableBase: billable,
-                amountMinor: amount(billableBase: billable, component: component))
-        }
+    /// A component's USAGE line from its summed quantity and record count.
+    static func line(for component: PriceTable.Component, quantity: Int64, records: Int) -> RatedLine {
+        let included = component.includedUnits * component.pricingUnitBase
+        let billable = max(0, quantity - included)
+        return RatedLine(
+            usageType: component.usageType, meter: component.meter, records: records, quantityBase: quantity,
+            includedBase: included, billableBase: billable,
+            amountMinor: amount(billableBase: billable, component: component))
     }
 
     /// The line amount for `billableBase` base units: graduated tiers fill in order, a volume tier

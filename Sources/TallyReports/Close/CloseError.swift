@@ -4,6 +4,9 @@ import TallyCore
 public enum CloseError: TallyError, Equatable {
     /// The same kind and key was closed before from different inputs, or would now write different rows.
     case changedSinceClose(closeId: String, asOf: String, changes: [String], more: Int)
+    /// The inputs read again to write the ledger differ from those the plan hashed: the plan was
+    /// computed outside the close's transaction (a programming error, never a user's).
+    case inputsMoved(closeId: String)
 
     public var message: String {
         switch self {
@@ -11,6 +14,8 @@ public enum CloseError: TallyError, Equatable {
             let list = changes.joined(separator: "; ") + (more > 0 ? "; … and \(more) more" : "")
             return "\(id) was closed as of \(asOf) from different inputs, and a closed period is never rewritten "
                 + "(changed: \(list))"
+        case .inputsMoved(let id):
+            return "\(id): the inputs changed between planning and writing the close; nothing was written"
         }
     }
 
@@ -21,8 +26,15 @@ public enum CloseError: TallyError, Equatable {
                 return "the difference will be billed as adjustments at the next period's close"
             }
             return "write the new figures under a new range (--to) or --as-of, which is a new close"
+        case .inputsMoved:
+            return "run the close again; if it repeats, report it as a bug"
         }
     }
 
-    public var exitStatus: ExitStatus { .closedPeriodChanged }
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .changedSinceClose: return .closedPeriodChanged
+        case .inputsMoved: return .ioError
+        }
+    }
 }

@@ -18,46 +18,107 @@ public struct ClosePlan: Sendable {
     /// The `--as-of` instant the close stands for; written into the rows instead of the clock.
     public let asOf: UTCTimestamp.Milliseconds
     /// The inputs the rows were computed from, each with a content hash.
-    public let inputs: [CloseItem]
+    public let inputs: CloseInputs
     /// The rows the close writes.
     public let writes: [CloseWrite]
 
+    /// A close whose inputs are few enough to hold (payouts, A/B results): they are hashed in
+    /// (table, id) byte order, so the hash does not depend on the order a report produced them in.
     public init(
         kind: String, scopeKey: String, asOf: UTCTimestamp.Milliseconds, inputs: [CloseItem], writes: [CloseWrite]
+    ) {
+        self.init(kind: kind, scopeKey: scopeKey, asOf: asOf, inputs: CloseInputs(held: inputs), writes: writes)
+    }
+
+    /// A close whose inputs are streamed from the store (the billing close's usage records).
+    public init(
+        kind: String, scopeKey: String, asOf: UTCTimestamp.Milliseconds, inputs: CloseInputs, writes: [CloseWrite]
     ) {
         self.kind = kind
         self.scopeKey = scopeKey
         self.asOf = asOf
-        // Sorted (as bytes: cheaper than String's Unicode ordering over millions of ids) so the
-        // hashes do not depend on the order a report happened to produce them in.
-        func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
-            a.0 != b.0 ? a.0.utf8.lexicographicallyPrecedes(b.0.utf8) : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
-        }
-        self.inputs = inputs.sorted { precedes(($0.table, $0.rowId), ($1.table, $1.rowId)) }
-        self.writes = writes.sorted { precedes(($0.table, $0.id), ($1.table, $1.id)) }
+        self.inputs = inputs
+        self.writes = writes.sorted { CloseDigest.precedes(($0.table, $0.id), ($1.table, $1.id)) }
     }
 
     /// The close's id in the ledger: `<kind>:<scopeKey>`, deterministic.
     public var id: String { "\(kind):\(scopeKey)" }
 
-    /// SHA-256 over every input's table, id and content hash, fed item by item (no joined copy).
-    var inputsHash: String { Self.digest(inputs.lazy.map { ($0.table, $0.rowId, $0.contentHash) }) }
+    /// SHA-256 over every input's table, id and content hash.
+    var inputsHash: String { inputs.hash }
     /// SHA-256 over every written row's content.
-    var outputsHash: String { Self.digest(writes.lazy.map { ($0.table, $0.id, $0.contentHash) }) }
-
-    private static func digest<Items: Sequence>(_ items: Items) -> String
-    where Items.Element == (String, String, String) {
-        var hasher = SHA256()
-        for (index, (table, id, hash)) in items.enumerated() {
-            hasher.update(data: Data(((index > 0 ? "\u{1E}" : "") + table + "\u{1F}" + id + "\u{1F}" + hash).utf8))
-        }
-        return Hex.string(hasher.finalize())
+    var outputsHash: String {
+        var digest = CloseDigest()
+        for write in writes { digest.add(table: write.table, rowId: write.id, contentHash: write.contentHash) }
+        return digest.hex
     }
 
     /// The rows as a table for output: one per written row, columns of the first written table.
     public var writtenTable: ReportTable {
         guard let first = writes.first else { return ReportTable(columns: ["id"], rows: []) }
         return ReportTable(columns: first.columns, rows: writes.map { $0.values.map(ReportValue.init(storeValue:)) })
+    }
+}
+
+/// The inputs of a close: how many, their hash, and a way to produce them again, one at a time,
+/// in the order they were hashed in — to write them to the ledger or to name what changed.
+///
+/// A billing close of millions of usage records never holds them: it hashes them as it reads
+/// them and reads them again when the ledger is written (inside the same transaction).
+public struct CloseInputs: Sendable {
+    public let count: Int
+    /// ``CloseDigest`` of every input, in production order.
+    public let hash: String
+    /// Calls its second argument with every input, in the order `hash` was computed in.
+    let produce: @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
+
+    public init(
+        count: Int, hash: String, produce: @escaping @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
+    ) {
+        self.count = count
+        self.hash = hash
+        self.produce = produce
+    }
+
+    /// Held inputs, sorted by (table, id) as bytes (cheaper than String's Unicode ordering).
+    init(held items: [CloseItem]) {
+        let sorted = items.sorted { CloseDigest.precedes(($0.table, $0.rowId), ($1.table, $1.rowId)) }
+        var digest = CloseDigest()
+        for item in sorted { digest.add(item) }
+        self.init(count: sorted.count, hash: digest.hex) { _, body in try sorted.forEach(body) }
+    }
+}
+
+/// SHA-256 over (table, id, content hash) triples, fed one by one (no joined copy): the inputs and
+/// outputs hashes of the ledger (docs/CLOSES.md).
+public struct CloseDigest {
+    private var hasher = SHA256()
+    /// One item's bytes, reused: a close of millions of inputs allocates nothing per item here.
+    private var item: [UInt8] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public mutating func add(table: String, rowId: String, contentHash: String) {
+        item.removeAll(keepingCapacity: true)
+        if count > 0 { item.append(0x1E) }
+        item.append(contentsOf: table.utf8)
+        item.append(0x1F)
+        item.append(contentsOf: rowId.utf8)
+        item.append(0x1F)
+        item.append(contentsOf: contentHash.utf8)
+        item.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        count += 1
+    }
+
+    public mutating func add(_ item: CloseItem) {
+        add(table: item.table, rowId: item.rowId, contentHash: item.contentHash)
+    }
+
+    public var hex: String { Hex.string(hasher.finalize()) }
+
+    static func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
+        a.0 != b.0 ? a.0.utf8.lexicographicallyPrecedes(b.0.utf8) : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
     }
 }
 

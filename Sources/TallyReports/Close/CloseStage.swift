@@ -33,16 +33,26 @@ public enum CloseStage {
     /// Runs several closes (one per company) in one transaction: every plan is decided before any is
     /// written, so one refused close leaves the others unwritten too.
     public static func executeAll(_ plans: [ClosePlan], on store: Store, dryRun: Bool) throws -> [Outcome] {
+        try executeAll(on: store, dryRun: dryRun) { _ in plans.map { ((), $0) } }.map(\.outcome)
+    }
+
+    /// Plans and runs several closes in one transaction that holds the write lock from the first
+    /// read: what the plans were computed from cannot change before they are written, which is
+    /// what lets a plan stream its inputs (``CloseInputs``) instead of holding them.
+    public static func executeAll<Detail>(
+        on store: Store, dryRun: Bool, planning: (Database) throws -> [(Detail, ClosePlan)]
+    ) throws -> [(detail: Detail, plan: ClosePlan, outcome: Outcome)] {
         try store.queue.writeWithoutTransaction { db in
-            var outcomes: [Outcome] = []
+            var results: [(detail: Detail, plan: ClosePlan, outcome: Outcome)] = []
             try db.inTransaction(.immediate) {
-                outcomes = try plans.map { try decide($0, in: db, dryRun: dryRun) }
-                for (plan, outcome) in zip(plans, outcomes) {
-                    if case .closed = outcome { try write(plan, in: db) }
+                let planned = try planning(db)
+                results = try planned.map { ($0.0, $0.1, try decide($0.1, in: db, dryRun: dryRun)) }
+                for result in results {
+                    if case .closed = result.outcome { try write(result.plan, in: db) }
                 }
                 return dryRun ? .rollback : .commit
             }
-            return outcomes
+            return results
         }
     }
 
@@ -77,7 +87,7 @@ public enum CloseStage {
                 row["contentHash"]
         }
         var now: [String: String] = [:]
-        for item in plan.inputs { now["INPUT \(item.table) \(item.rowId)"] = item.contentHash }
+        try plan.inputs.produce(db) { now["INPUT \($0.table) \($0.rowId)"] = $0.contentHash }
         for write in plan.writes { now["OUTPUT \(write.table) \(write.id)"] = write.contentHash }
         var changes: [String] = []
         for key in Set(recorded.keys).union(now.keys).sorted() {
@@ -121,9 +131,14 @@ public enum CloseStage {
             sql:
                 #"INSERT INTO "tally_close_items" ("closeId", "role", "tableName", "rowId", "contentHash") VALUES (?, ?, ?, ?, ?)"#
         )
-        for item in plan.inputs {
+        var digest = CloseDigest()
+        try plan.inputs.produce(db) { item in
+            digest.add(item)
             try insert.execute(arguments: [plan.id, "INPUT", item.table, item.rowId, item.contentHash])
         }
+        // Produced again in the plan's own transaction, the inputs cannot differ; if they do, the
+        // plan was computed outside it, and writing would record inputs the rows were not computed from.
+        guard digest.hex == plan.inputsHash else { throw CloseError.inputsMoved(closeId: plan.id) }
         for row in plan.writes {
             try insert.execute(arguments: [plan.id, "OUTPUT", row.table, row.id, row.contentHash])
         }
