@@ -12,6 +12,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     case json
     case table
+    /// A self-contained page: the table, with charts where the report has them (docs/HTML.md).
+    case html
 
     /// The writer for this format.
     public var writer: any ReportWriter {
@@ -19,6 +21,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .csv: return CSVWriter()
         case .json: return JSONWriter()
         case .table: return TerminalTableWriter()
+        case .html: return HTMLTableWriter()
         }
     }
 }

@@ -56,7 +56,7 @@ public enum ReportValue: Equatable, Sendable {
     }
 
     /// Whether terminal tables align the value to the right.
-    var isNumeric: Bool {
+    public var isNumeric: Bool {
         switch self {
         case .integer, .money, .number, .statistic, .decimal: return true
         case .null, .text, .bool: return false

@@ -58,4 +58,38 @@ extension Store {
             }
         }
     }
+
+    /// One file of a recorded load: what a report was computed from.
+    public struct LoadedFile: Equatable, Sendable {
+        public let loadId: Int64
+        public let path: String
+        public let tableName: String
+        public let format: String
+        public let bytes: Int64
+        public let sha256: String
+        public let read: Int
+        public let inserted: Int
+        public let updated: Int
+        public let unchanged: Int
+        public let rejected: Int
+    }
+
+    /// Every file of every recorded load, oldest load first, in each load's file order.
+    public func loadedFiles() throws -> [LoadedFile] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT "loadId", "path", "tableName", "format", "bytes", "sha256", "read", "inserted", "updated",
+                        "unchanged", "rejected"
+                    FROM "tally_load_files" ORDER BY "loadId", "position"
+                    """
+            ).map { row in
+                LoadedFile(
+                    loadId: row["loadId"], path: row["path"], tableName: row["tableName"], format: row["format"],
+                    bytes: row["bytes"], sha256: row["sha256"], read: row["read"], inserted: row["inserted"],
+                    updated: row["updated"], unchanged: row["unchanged"], rejected: row["rejected"])
+            }
+        }
+    }
 }

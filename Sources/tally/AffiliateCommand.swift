@@ -75,7 +75,7 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let report = AffiliateReport(scope: scope.scope, options: attribution.options, grouping: grouping)
-            try output.write(try report.run(on: try store.openExisting()))
+            try output.write(try report.run(on: try store.openExisting()), report: AffiliateReport.name)
         }
     }
 
@@ -95,7 +95,7 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let report = AffiliateCreditsReport(scope: scope.scope, options: attribution.options)
-            try output.write(try report.run(on: try store.openExisting()))
+            try output.write(try report.run(on: try store.openExisting()), report: AffiliateCreditsReport.name)
         }
     }
 }
@@ -115,7 +115,7 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let report = AffiliateFraudReport(scope: scope.scope, options: attribution.options)
-            try output.write(try report.run(on: try store.openExisting()))
+            try output.write(try report.run(on: try store.openExisting()), report: AffiliateFraudReport.name)
         }
     }
 
@@ -137,7 +137,7 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let report = ClickQueueReport(scope: scope.scope, asOf: asOf.milliseconds)
-            try output.write(try report.run(on: try store.openExisting()))
+            try output.write(try report.run(on: try store.openExisting()), report: ClickQueueReport.name)
         }
     }
 }

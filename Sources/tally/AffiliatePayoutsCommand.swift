@@ -37,7 +37,9 @@ struct AffiliateCommand: ParsableCommand {
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 on: try store.openExisting(),
                 dryRun: close.dryRun)
-            try output.write(ReportTable(rows: closes.flatMap(\.rows), columns: AffiliatePayouts.columns))
+            try output.write(
+                ReportTable(rows: closes.flatMap(\.rows), columns: AffiliatePayouts.columns),
+                report: "affiliate-payouts")
             for close in closes { say(close.outcome.summary(closeId: close.plan.id)) }
         }
     }

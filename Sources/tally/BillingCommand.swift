@@ -43,7 +43,7 @@ struct BillingCommand: ParsableCommand {
             if output.format == .json {
                 try output.writeText(BillingClose.json(results))
             } else {
-                try output.write(BillingClose.Result.linesTable(results))
+                try output.write(BillingClose.Result.linesTable(results), report: "billing-close")
             }
             for (result, plan, outcome) in closes {
                 for warning in result.warnings { say("warning: \(warning)") }
@@ -93,7 +93,7 @@ struct BillingCommand: ParsableCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let rows = try BillingStatus.rows(companies: companies, on: try store.openExisting())
-            try output.write(ReportTable(rows: rows, columns: BillingStatus.columns))
+            try output.write(ReportTable(rows: rows, columns: BillingStatus.columns), report: "billing-status")
         }
     }
 }

@@ -25,7 +25,8 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let opened = try store.openExisting()
-            try output.write(try CSAIUsageReport(scope: scope.scope, bucket: bucket).run(on: opened))
+            try output.write(
+                try CSAIUsageReport(scope: scope.scope, bucket: bucket).run(on: opened), report: CSAIUsageReport.name)
         }
     }
 }

@@ -23,7 +23,9 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let opened = try store.openExisting()
-            try output.write(try DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions).run(on: opened))
+            try output.write(
+                try DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions).run(on: opened),
+                report: DiscountCodesReport.name)
         }
     }
 }

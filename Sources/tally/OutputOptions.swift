@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import TallyCore
 import TallyOutput
+import TallyReports
 
 extension OutputFormat: ExpressibleByArgument {}
 
 /// Output format and destination, shared by every command that prints a table.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: csv, json or table.")
+    @Option(help: "Output format: csv, json, table or html (a self-contained page with charts).")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output ('-' for stdout).", valueName: "path"))
@@ -51,7 +52,13 @@ struct OutputOptions: ParsableArguments {
     ///
     /// A terminal table written to stdout fits `$COLUMNS` when it is set (trailing columns that do
     /// not fit are named in a last line); a file gets the whole selection.
-    func write(_ table: ReportTable) throws {
+    ///
+    /// `report` names the report for `--format html`, which draws its charts (docs/HTML.md).
+    func write(_ table: ReportTable, report: String? = nil) throws {
+        if format == .html, let report {
+            try emit(Data(ReportHTML.page(report: report, table: table).utf8))
+            return
+        }
         try emit(Data(try renderChecked(table).utf8))
     }
 

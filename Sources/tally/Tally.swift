@@ -29,7 +29,9 @@ struct Tally: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
-            CommandGroup(name: "Report", subcommands: [ReportCommand.self, QueryCommand.self, VerifyCommand.self]),
+            CommandGroup(
+                name: "Report",
+                subcommands: [ReportCommand.self, DashboardCommand.self, QueryCommand.self, VerifyCommand.self]),
             CommandGroup(name: "Close", subcommands: [BillingCommand.self, AffiliateCommand.self]),
             CommandGroup(name: "Bench", subcommands: [BenchCommand.self]),
         ])

@@ -58,7 +58,7 @@ extension ReportCommand {
             let opened = try store.openExisting()
             let report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
             guard let writeResults else {
-                try output.write(try report.run(on: opened))
+                try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return
             }
             let plan = try report.resultsPlan(testID: writeResults, asOf: asOf?.milliseconds, on: opened)

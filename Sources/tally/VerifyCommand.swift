@@ -15,7 +15,7 @@ struct VerifyCommand: ParsableCommand {
             Expected files are named after the report and format: variant-conversion.csv, \
             discount-codes.json, ... (default directory: FIXTURE_DIR/expected). Prints the first \
             differing lines of each report and exits 1 on any difference. --record writes every \
-            report's CSV and JSON into the expected directory and says which files it changed.
+            report's CSV, JSON and HTML into the expected directory and says which files it changed.
 
             Example: tally verify SampleData
             """)
@@ -32,9 +32,9 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let expectedDirectory = expected ?? (fixtures as NSString).appendingPathComponent("expected")
         if record {
-            // --record writes <report>.csv/.json into the expected directory: none may be a fixture.
+            // --record writes <report>.csv/.json/.html into the expected directory: none may be a fixture.
             let targets = ReportCatalog.entries.flatMap { entry in
-                ["csv", "json"].map {
+                ["csv", "json", "html"].map {
                     (
                         "--record",
                         Optional((expectedDirectory as NSString).appendingPathComponent("\(entry.name).\($0)"))
@@ -72,9 +72,7 @@ struct VerifyCommand: ParsableCommand {
                             .utf8))
             }
             for entry in ReportCatalog.entries where entry.phase == phase {
-                let (csv, json) = try entry.render(store)
-                outputs["\(entry.name).csv"] = csv
-                outputs["\(entry.name).json"] = json
+                for (format, text) in try entry.render(store) { outputs["\(entry.name).\(format)"] = text }
             }
         }
         return outputs
@@ -86,7 +84,7 @@ struct VerifyCommand: ParsableCommand {
                 message: "no expected outputs at \(directory)",
                 hint: "record them with 'tally verify \(fixtures) --record'", status: .missingInput)
         }
-        let files = names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
+        let files = names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".html") }.sorted()
         var differing = 0
         var compared = 0
         for file in files {

@@ -20,11 +20,12 @@ struct TallyRunner {
 
     private final class Marker {}
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
-        -> Result
-    {
+    /// - Parameter program: another program to run the same way (a script); default: `tally`.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, program: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TALLY_DB")

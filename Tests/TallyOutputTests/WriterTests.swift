@@ -102,7 +102,9 @@ final class WriterTests: XCTestCase {
     }
 
     func testEveryFormatHasAWriter() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["csv", "json", "table"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["csv", "json", "table", "html"])
+        let table = ReportTable(columns: ["name", "n"], rows: [[.text("<b>&"), .integer(3)]])
+        XCTAssertTrue(OutputFormat.html.writer.render(table).contains("<td>&lt;b&gt;&amp;</td><td class=\"n\">3</td>"))
     }
 }
 

@@ -1,0 +1,81 @@
+import TallyCore
+import TallyOutput
+import TallyStore
+
+/// `tally dashboard`: every report for one scope on one page, with a table of contents, the
+/// store's load history (which files, with their SHA-256, the numbers were computed from) and the
+/// tally version — the page an analyst mails to a team (docs/HTML.md).
+///
+/// Deterministic like every output: no clock time, load files by name and hash (not by the path
+/// they were loaded from, which differs between machines).
+public enum Dashboard {
+    public static func render(scope: ReportScope, on store: Store) throws -> String {
+        var sections: [HTMLSection] = []
+        sections.append(
+            ReportHTML.section(
+                report: VariantConversionReport.name, table: try VariantConversionReport(scope: scope).run(on: store),
+                title: "A/B tests: variant conversion"))
+        sections.append(
+            ReportHTML.section(
+                report: DiscountCodesReport.name, table: try DiscountCodesReport(scope: scope).run(on: store),
+                title: "Discount codes"))
+        let affiliateScope = ReportScope(companies: scope.companies, from: scope.from, to: scope.to)
+        var runs: [(model: String, table: ReportTable)] = []
+        for model in AttributionModel.allCases {
+            var options = AttributionOptions()
+            options.model = model
+            runs.append((model.rawValue, try AffiliateReport(scope: affiliateScope, options: options).run(on: store)))
+        }
+        var affiliate = ReportHTML.section(
+            report: AffiliateReport.name, table: runs[0].table, title: "Affiliates: production attribution")
+        affiliate.parts.insert(AffiliateHTML.modelsSection(runs), at: 0)
+        sections.append(affiliate)
+        sections.append(
+            ReportHTML.section(
+                report: AffiliateFraudReport.name,
+                table: try AffiliateFraudReport(scope: affiliateScope).run(on: store),
+                title: "Affiliate fraud signals"))
+        sections.append(
+            ReportHTML.section(
+                report: CSAIUsageReport.name, table: try CSAIUsageReport(scope: affiliateScope).run(on: store),
+                title: "CS AI usage per month"))
+        sections.append(
+            ReportHTML.section(
+                report: "billing-status",
+                table: ReportTable(
+                    rows: try BillingStatus.rows(companies: scope.companies, on: store), columns: BillingStatus.columns),
+                title: "CS AI billing: closed and open periods"))
+        sections.append(
+            HTMLSection(anchor: "data", title: "Data: what this page was computed from", table: try loads(store)))
+        return HTMLPage(
+            title: "tally dashboard", subtitle: describe(scope), sections: sections,
+            footer:
+                "tally \(TallyVersion.current) · every figure is recomputed from the store; no clock time is printed"
+        ).render()
+    }
+
+    private static func describe(_ scope: ReportScope) -> String {
+        let companies =
+            scope.companies.isEmpty ? "all companies" : "companies " + scope.companies.joined(separator: ", ")
+        let range =
+            "\(scope.from.map { "from \($0)" } ?? "from the first day") \(scope.to.map { "to \($0) (excluded)" } ?? "to the last")"
+        return "\(companies), \(range), days in each company's own time zone"
+    }
+
+    /// The store's loads, file by file: name, table, format, size, SHA-256 and what happened to the rows.
+    private static func loads(_ store: Store) throws -> ReportTable {
+        ReportTable(
+            columns: [
+                "load", "file", "table", "format", "bytes", "sha256", "read", "inserted", "updated", "unchanged",
+                "rejected",
+            ],
+            rows: try store.loadedFiles().map { file in
+                [
+                    .integer(file.loadId), .text(file.path.split(separator: "/").last.map(String.init) ?? file.path),
+                    .text(file.tableName), .text(file.format), .integer(file.bytes), .text(file.sha256),
+                    .integer(Int64(file.read)), .integer(Int64(file.inserted)), .integer(Int64(file.updated)),
+                    .integer(Int64(file.unchanged)), .integer(Int64(file.rejected)),
+                ]
+            })
+    }
+}
