@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(
             name: "TallyReportsTests",
             dependencies: [
-                "TallyReports", "TallyStore", "TallyLoad", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift"),
+                "TallyReports", "TallyStore", "TallyLoad", "TallyOutput", "TallySample",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(

@@ -1,3 +1,66 @@
+-- trigger tally_rollups_stale_companies_delete
+CREATE TRIGGER "tally_rollups_stale_companies_delete" AFTER DELETE ON "companies" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_companies_insert
+CREATE TRIGGER "tally_rollups_stale_companies_insert" AFTER INSERT ON "companies" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_companies_update
+CREATE TRIGGER "tally_rollups_stale_companies_update" AFTER UPDATE ON "companies" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_sessions_delete
+CREATE TRIGGER "tally_rollups_stale_funnel_sessions_delete" AFTER DELETE ON "funnel_sessions" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_sessions_insert
+CREATE TRIGGER "tally_rollups_stale_funnel_sessions_insert" AFTER INSERT ON "funnel_sessions" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_sessions_update
+CREATE TRIGGER "tally_rollups_stale_funnel_sessions_update" AFTER UPDATE ON "funnel_sessions" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_variants_delete
+CREATE TRIGGER "tally_rollups_stale_funnel_variants_delete" AFTER DELETE ON "funnel_variants" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_variants_insert
+CREATE TRIGGER "tally_rollups_stale_funnel_variants_insert" AFTER INSERT ON "funnel_variants" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnel_variants_update
+CREATE TRIGGER "tally_rollups_stale_funnel_variants_update" AFTER UPDATE ON "funnel_variants" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnels_delete
+CREATE TRIGGER "tally_rollups_stale_funnels_delete" AFTER DELETE ON "funnels" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnels_insert
+CREATE TRIGGER "tally_rollups_stale_funnels_insert" AFTER INSERT ON "funnels" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_funnels_update
+CREATE TRIGGER "tally_rollups_stale_funnels_update" AFTER UPDATE ON "funnels" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_leads_delete
+CREATE TRIGGER "tally_rollups_stale_leads_delete" AFTER DELETE ON "leads" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_leads_insert
+CREATE TRIGGER "tally_rollups_stale_leads_insert" AFTER INSERT ON "leads" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_leads_update
+CREATE TRIGGER "tally_rollups_stale_leads_update" AFTER UPDATE ON "leads" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_orders_delete
+CREATE TRIGGER "tally_rollups_stale_orders_delete" AFTER DELETE ON "orders" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_orders_insert
+CREATE TRIGGER "tally_rollups_stale_orders_insert" AFTER INSERT ON "orders" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_orders_update
+CREATE TRIGGER "tally_rollups_stale_orders_update" AFTER UPDATE ON "orders" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_refunds_delete
+CREATE TRIGGER "tally_rollups_stale_refunds_delete" AFTER DELETE ON "refunds" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_refunds_insert
+CREATE TRIGGER "tally_rollups_stale_refunds_insert" AFTER INSERT ON "refunds" BEGIN DELETE FROM "tally_rollup_state"; END;
+
+-- trigger tally_rollups_stale_refunds_update
+CREATE TRIGGER "tally_rollups_stale_refunds_update" AFTER UPDATE ON "refunds" BEGIN DELETE FROM "tally_rollup_state"; END;
+
 -- table affiliate_applications
 CREATE TABLE "affiliate_applications" (
     "id" TEXT NOT NULL,
@@ -1217,6 +1280,80 @@ CREATE TABLE "tally_loads" (
     "isStrict" BOOLEAN NOT NULL,
     "keepsSensitive" BOOLEAN NOT NULL
 );
+
+-- table tally_rollup_code_order_days
+CREATE TABLE "tally_rollup_code_order_days" (
+    "companyId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "orders" INTEGER NOT NULL,
+    "grossHundredths" INTEGER,
+    "discountsHundredths" INTEGER,
+    "returnsHundredths" INTEGER,
+    "shippingHundredths" INTEGER,
+    "taxesHundredths" INTEGER,
+    "inconsistentOrders" INTEGER NOT NULL,
+    "firstUse" TEXT NOT NULL,
+    "lastUse" TEXT NOT NULL,
+    PRIMARY KEY ("companyId", "localDay", "code", "currency")
+) WITHOUT ROWID;
+
+-- table tally_rollup_code_session_days
+CREATE TABLE "tally_rollup_code_session_days" (
+    "companyId" TEXT NOT NULL,
+    "funnelId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "sessions" INTEGER NOT NULL,
+    "completed" INTEGER NOT NULL,
+    "firstUse" TEXT NOT NULL,
+    "lastUse" TEXT NOT NULL,
+    PRIMARY KEY ("funnelId", "localDay", "code", "currency")
+) WITHOUT ROWID;
+
+-- table tally_rollup_code_spellings
+CREATE TABLE "tally_rollup_code_spellings" (
+    "companyId" TEXT NOT NULL,
+    "side" TEXT NOT NULL,
+    "funnelId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "rawCode" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    CONSTRAINT "RollupSpellingSide" CHECK ("side" IN ('SESSION', 'ORDER')),
+    PRIMARY KEY ("companyId", "side", "localDay", "funnelId", "code", "rawCode")
+) WITHOUT ROWID;
+
+-- table tally_rollup_lead_days
+CREATE TABLE "tally_rollup_lead_days" (
+    "companyId" TEXT NOT NULL,
+    "funnelId" TEXT NOT NULL,
+    "variantId" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "leads" INTEGER NOT NULL,
+    "converted" INTEGER NOT NULL,
+    PRIMARY KEY ("funnelId", "localDay", "variantId")
+) WITHOUT ROWID;
+
+-- table tally_rollup_state
+CREATE TABLE "tally_rollup_state" (
+    "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+    "rebuiltAtLoadId" INTEGER
+);
+
+-- table tally_rollup_variant_days
+CREATE TABLE "tally_rollup_variant_days" (
+    "companyId" TEXT NOT NULL,
+    "funnelId" TEXT NOT NULL,
+    "variantId" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "sessions" INTEGER NOT NULL,
+    "leads" INTEGER NOT NULL,
+    "conversions" INTEGER NOT NULL,
+    "revenueHundredths" INTEGER,
+    PRIMARY KEY ("funnelId", "localDay", "variantId")
+) WITHOUT ROWID;
 
 -- table tally_settings
 CREATE TABLE "tally_settings" (

@@ -14,6 +14,8 @@ SELECT
     c."currency" AS currency,
     s."fromUTC" AS from_utc,
     s."toUTC" AS to_utc,
+    s."fromDay" AS from_day,
+    s."toDay" AS to_day,
     COALESCE(
         active."minimumSessions",
         (SELECT t."minimumSessions" FROM "funnel_ab_tests" AS t WHERE t."funnelId" = f."id" ORDER BY t."id" LIMIT 1)

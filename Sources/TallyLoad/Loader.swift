@@ -14,6 +14,13 @@ public struct LoadOptions: Sendable {
     public var keepsSensitive = false
     /// The command line, recorded in the load history.
     public var commandLine = ""
+    /// Work run first in the load's transaction, before any row, with the tables the load writes
+    /// (the report rollups' triggers are set aside: `Rollups.prepareLoad` of TallyReports, which
+    /// TallyLoad does not depend on).
+    public var preparing: (@Sendable (Database, Set<String>) throws -> Void)?
+    /// Work that must commit with the rows, run last in the load's transaction, with the tables
+    /// the load wrote (the rollups' rebuild: `Rollups.finishLoad`).
+    public var finishing: (@Sendable (Database, Set<String>) throws -> Void)?
 
     public init(
         tableOverride: String? = nil, isStrict: Bool = false, keepsSensitive: Bool = false, commandLine: String = ""
@@ -95,6 +102,8 @@ public struct Loader {
             let loadStarted = Date()
             let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
             try db.inTransaction(.immediate) {
+                let written = Set(plan.items.map(\.table))
+                try options.preparing?(db, written)
                 let parents = ParentChecker(db: db)
                 let needsHasher =
                     !options.keepsSensitive
@@ -125,6 +134,9 @@ public struct Loader {
                     throw LoadError.strictRefusal(rejected: rejected, unknownColumns: unknown)
                 }
                 try LoadHistory.record(db, startedAt: startedAt, options: options, results: results)
+                let finishingStarted = Date()
+                try options.finishing?(db, written)
+                Timing.report("finishing work (rollups) \(Timing.seconds(since: finishingStarted))")
                 return .commit
             }
             Timing.report("load committed \(Timing.seconds(since: loadStarted)) after start")

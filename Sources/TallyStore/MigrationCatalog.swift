@@ -28,6 +28,7 @@ public enum MigrationCatalog {
         tallyCSAIPriceTiers,
         tallyBillingLines,
         tallyAffiliateLedger,
+        tallyRollups,
     ]
 
     /// The migration with this production name or changelog alias.

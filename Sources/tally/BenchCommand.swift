@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure tally against a baseline on generated data, and print the figures.",
-        subcommands: [Load.self])
+        subcommands: [Load.self, Reports.self])
 
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -49,9 +49,7 @@ struct BenchCommand: ParsableCommand {
             let directory =
                 workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid())").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let tally =
-                CommandLine.arguments[0].contains("/")
-                ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path : CommandLine.arguments[0]
+            let tally = BenchFigures.tallyExecutable
             print(
                 "rows,csv_mb,sqlite3_live_index_s,sqlite3_bulk_s,tally_load_s,tally_rows_per_s,"
                     + "tally_vs_bulk,tally_vs_live_index,tally_peak_rss_mb,load_average")
@@ -100,17 +98,11 @@ struct BenchCommand: ParsableCommand {
                 loads.append(tallyRun!.seconds)
                 rss.append(tallyRun!.peakResidentMegabytes)
             }
-            func median(_ values: [Double]) -> Double {
-                let sorted = values.sorted()
-                return sorted.count % 2 == 1
-                    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-            }
+            let median = BenchFigures.median
             // tally's rate over a baseline's is baseline time over tally time, per repeat.
             let versusBulk = median(zip(bulk, loads).map { $0 / $1 })
             let versusLive = median(zip(live, loads).map { $0 / $1 })
-            let loadAverage =
-                (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(
-                    String.init) ?? ""
+            let loadAverage = BenchFigures.loadAverage()
             return [
                 String(count), fixedDecimals(Double(size) / 1_048_576, 1), fixedDecimals(median(live), 2),
                 fixedDecimals(median(bulk), 2), fixedDecimals(median(loads), 2),
@@ -184,6 +176,28 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-private func fixedDecimals(_ value: Double, _ decimals: Int) -> String {
+func fixedDecimals(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
+}
+
+/// What every benchmark prints its figures with.
+enum BenchFigures {
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// The machine's 1-minute load average, printed beside each figure.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)
+            ?? ""
+    }
+
+    /// This process's own path, to run tally as a child the way a user does.
+    static var tallyExecutable: String {
+        CommandLine.arguments[0].contains("/")
+            ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path : CommandLine.arguments[0]
+    }
 }

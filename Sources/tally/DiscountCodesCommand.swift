@@ -18,14 +18,16 @@ extension ReportCommand {
         @Option(help: "Leave out codes used in fewer sessions than this (orders-only codes are kept).")
         var minSessions = 0
 
+        @OptionGroup var rollups: RollupOptions
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let opened = try store.openExisting()
-            try output.write(
-                try DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions).run(on: opened),
-                report: DiscountCodesReport.name)
+            var report = DiscountCodesReport(scope: scope.scope, minimumSessions: minSessions)
+            report.readsRollups = rollups.reads
+            try output.write(try report.run(on: opened), report: DiscountCodesReport.name)
         }
     }
 }

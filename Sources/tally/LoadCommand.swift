@@ -3,6 +3,7 @@ import Foundation
 import TallyCore
 import TallyLoad
 import TallyOutput
+import TallyReports
 import TallyStore
 
 struct LoadCommand: ParsableCommand {
@@ -55,9 +56,12 @@ struct LoadCommand: ParsableCommand {
         }
         let opened = try store.open()
         let sink = try LoadReporter(rejectsPath: rejects, showsProgress: !quiet && isatty(STDERR_FILENO) == 1)
-        let options = LoadOptions(
+        var options = LoadOptions(
             tableOverride: table, isStrict: strict, keepsSensitive: keepSensitive,
             commandLine: CommandLine.arguments.dropFirst().joined(separator: " "))
+        // The report rollups commit with the rows (docs/ROLLUPS.md).
+        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
         let summary: LoadSummary
         do {
             summary = try Loader(store: opened).load(paths: paths, options: options, sink: sink)

@@ -52,6 +52,16 @@ struct ScopeOptions: ParsableArguments {
     }
 }
 
+/// `--no-rollups`, for the reports that read rollups (docs/ROLLUPS.md).
+struct RollupOptions: ParsableArguments {
+    @Flag(
+        name: .customLong("no-rollups"),
+        help: "Compute from the base tables, not the rollups the loader keeps (same bytes; for checking and timing).")
+    var noRollups = false
+
+    var reads: Bool { !noRollups }
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

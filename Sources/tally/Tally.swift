@@ -27,7 +27,9 @@ struct Tally: ParsableCommand {
             """,
         version: TallyVersion.current,
         groupedSubcommands: [
-            CommandGroup(name: "Store", subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self]),
+            CommandGroup(
+                name: "Store",
+                subcommands: [MigrateCommand.self, SchemaCommand.self, StatusCommand.self, RollupsCommand.self]),
             CommandGroup(name: "Load", subcommands: [LoadCommand.self, SampleCommand.self]),
             CommandGroup(
                 name: "Report",

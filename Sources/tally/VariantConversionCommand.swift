@@ -45,6 +45,8 @@ extension ReportCommand {
         @Flag(help: "With --write-results: print what would be written, write nothing.")
         var dryRun = false
 
+        @OptionGroup var rollups: RollupOptions
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -56,7 +58,8 @@ extension ReportCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let opened = try store.openExisting()
-            let report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
+            var report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
+            report.readsRollups = rollups.reads
             guard let writeResults else {
                 try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return

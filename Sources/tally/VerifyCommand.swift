@@ -64,7 +64,10 @@ struct VerifyCommand: ParsableCommand {
         for (phase, paths) in [[fixtures], [late]].enumerated() {
             if phase > 0 && !FileManager.default.fileExists(atPath: late) { break }
             let sink = QuietSink()
-            _ = try Loader(store: store).load(paths: paths, options: LoadOptions(), sink: sink)
+            var options = LoadOptions()
+            options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
+            options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+            _ = try Loader(store: store).load(paths: paths, options: options, sink: sink)
             if sink.rejected > 0 {
                 FileHandle.standardError.write(
                     Data(

@@ -19,7 +19,7 @@ final class QueryFilesTests: XCTestCase {
 
     func testEmbeddedQueriesEqualTheFiles() throws {
         let files = sqlFiles()
-        XCTAssertEqual(files.map { String($0.dropLast(4)) }, QueryCatalog.names)
+        XCTAssertEqual(files.map { String($0.dropLast(4)) }.sorted(), QueryCatalog.names)
         for file in files {
             let text = try String(contentsOf: queries.appendingPathComponent(file), encoding: .utf8)
             XCTAssertEqual(QueryCatalog.text(of: String(file.dropLast(4))), text, file)
@@ -32,7 +32,10 @@ final class QueryFilesTests: XCTestCase {
             VariantConversionReport.name, DiscountCodesReport.name, CSAIUsageReport.name, BillingClose.kind,
             AffiliateReport.name, ClickQueueReport.name,
         ])
-        XCTAssertEqual(folders, reports.union(["shared"]))
+        XCTAssertEqual(folders, reports.union(["shared", "rollups"]))
+        XCTAssertEqual(
+            Set(QueryCatalog.names.filter { $0.hasPrefix("rollups/") }), Set(Rollups.rebuildQueries),
+            "every rollup query is run by the rebuild")
         XCTAssertTrue(QueryCatalog.names.allSatisfy { $0.contains("/") }, "every query lives in a folder")
         for entry in ReportCatalog.entries {
             XCTAssertTrue(

@@ -134,7 +134,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(
             rolledBack,
             [
-                "tally_0006_affiliate_ledger", "tally_0005_billing_lines", "tally_0004_cs_ai_price_tiers",
+                "tally_0007_rollups", "tally_0006_affiliate_ledger", "tally_0005_billing_lines",
+                "tally_0004_cs_ai_price_tiers",
                 "tally_0003_close_ledger",
                 "tally_0002_report_indexes",
                 "tally_0001_load_history", "20260203100000_add_affiliate_fallback_url",

@@ -8,20 +8,25 @@ public struct ReportContext {
     public let db: Database
     /// The companies, funnels and UTC ranges in scope.
     public let scope: ResolvedScope
+    /// Whether queries may read the rollups: asked for, and fresh in this transaction's snapshot.
+    public let usesRollups: Bool
 
     /// Runs `body` with a context over `store`.
     ///
     /// One deferred transaction: every query of a report sees the same snapshot, and a report only
     /// takes a shared lock on the store, so it waits for (rather than blocks) a load. The scope's
     /// temp tables live in the connection's own temp schema.
-    static func reading<T>(_ store: Store, scope: ReportScope, _ body: (ReportContext) throws -> T) throws -> T {
+    static func reading<T>(
+        _ store: Store, scope: ReportScope, rollups: Bool = false, _ body: (ReportContext) throws -> T
+    ) throws -> T {
         try store.queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.deferred) {
                 let resolved = try ResolvedScope.resolve(scope, in: db)
                 try resolved.install(in: db)
                 for name in QueryCatalog.sharedViews { try db.execute(sql: QueryCatalog.sql(name)) }
-                result = try body(ReportContext(db: db, scope: resolved))
+                let fresh = try rollups && Rollups.areFresh(db)
+                result = try body(ReportContext(db: db, scope: resolved, usesRollups: fresh))
                 return .commit
             }
             return result!

@@ -17,6 +17,9 @@ public protocol ReportDefinition: Sendable {
     static var columns: [ReportColumn<Row>] { get }
     /// The companies, funnels and days covered.
     var scope: ReportScope { get }
+    /// Whether the report may read the rollups (docs/ROLLUPS.md) when they are fresh; false is
+    /// `--no-rollups`. Reports without rollups ignore it.
+    var readsRollups: Bool { get }
     /// Checks the report's own options against the store (e.g. `--control`), before any output.
     func validate(in context: ReportContext) throws
     /// The rows, in the report's documented order.
@@ -25,6 +28,7 @@ public protocol ReportDefinition: Sendable {
 
 extension ReportDefinition {
     public func validate(in context: ReportContext) throws {}
+    public var readsRollups: Bool { true }
 
     /// Runs the report on `store` and returns its table.
     /// - Throws: ``ReportError`` for options the store contradicts; store errors.
@@ -34,7 +38,7 @@ extension ReportDefinition {
 
     /// Runs the report on `store` and returns its typed rows (what closes and tests use).
     public func typedRows(on store: Store) throws -> [Row] {
-        try ReportContext.reading(store, scope: scope) { context in
+        try ReportContext.reading(store, scope: scope, rollups: readsRollups) { context in
             try validate(in: context)
             return try rows(in: context)
         }

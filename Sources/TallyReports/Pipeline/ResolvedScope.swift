@@ -58,20 +58,25 @@ public struct ResolvedScope: Sendable {
     /// The company with `id`, when in scope.
     public func company(_ id: String) -> Company? { companies.first { $0.id == id } }
 
-    /// Fills `temp.report_scope` ("companyId", "fromUTC", "toUTC") and `temp.report_funnels` ("id")
-    /// for the report's SQL.
+    /// Fills `temp.report_scope` ("companyId", "fromUTC", "toUTC", and the range as local days
+    /// "fromDay", "toDay": '' and '~' when open, bounds every `YYYY-MM-DD` falls between) and
+    /// `temp.report_funnels` ("id") for the report's SQL.
     func install(in db: Database) throws {
         try db.execute(
             sql: """
-                CREATE TEMP TABLE IF NOT EXISTS "report_scope" ("companyId" TEXT PRIMARY KEY, "fromUTC" TEXT NOT NULL, "toUTC" TEXT NOT NULL);
+                CREATE TEMP TABLE IF NOT EXISTS "report_scope" ("companyId" TEXT PRIMARY KEY, "fromUTC" TEXT NOT NULL, "toUTC" TEXT NOT NULL, "fromDay" TEXT NOT NULL, "toDay" TEXT NOT NULL);
                 CREATE TEMP TABLE IF NOT EXISTS "report_funnels" ("id" TEXT PRIMARY KEY);
                 DELETE FROM temp."report_scope";
                 DELETE FROM temp."report_funnels";
                 """)
         for company in companies {
             try db.execute(
-                sql: #"INSERT INTO temp."report_scope" ("companyId", "fromUTC", "toUTC") VALUES (?, ?, ?)"#,
-                arguments: [company.id, company.range.lowerText, company.range.upperText])
+                sql:
+                    #"INSERT INTO temp."report_scope" ("companyId", "fromUTC", "toUTC", "fromDay", "toDay") VALUES (?, ?, ?, ?, ?)"#,
+                arguments: [
+                    company.id, company.range.lowerText, company.range.upperText, request.from?.description ?? "",
+                    request.to?.description ?? "~",
+                ])
         }
         for funnel in funnels {
             try db.execute(sql: #"INSERT OR IGNORE INTO temp."report_funnels" ("id") VALUES (?)"#, arguments: [funnel])

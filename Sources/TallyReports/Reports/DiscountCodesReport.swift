@@ -18,6 +18,8 @@ public struct DiscountCodesReport: ReportDefinition {
     public var scope: ReportScope
     /// `--min-sessions`: codes used in fewer sessions are left out (orders-only codes are kept).
     public var minimumSessions: Int
+    /// `--no-rollups` sets it false: read the base tables even when the rollups are fresh.
+    public var readsRollups = true
 
     public init(scope: ReportScope, minimumSessions: Int = 0) {
         self.scope = scope
@@ -137,8 +139,11 @@ public struct DiscountCodesReport: ReportDefinition {
     }
 
     public func rows(in context: ReportContext) throws -> [Row] {
-        let sessionLines = try context.fetch(SessionLine.self, query: "discount-codes/session-side")
-        let orderLines = try context.fetch(OrderLine.self, query: "discount-codes/order-side")
+        let rollup = context.usesRollups ? "-rollup" : ""
+        let sessionLines = try context.fetch(SessionLine.self, query: "discount-codes/session-side" + rollup)
+        // Orders are not per funnel in the rollup: a funnel filter reads the base tables.
+        let orderRollup = context.usesRollups && scope.funnels.isEmpty ? "-rollup" : ""
+        let orderLines = try context.fetch(OrderLine.self, query: "discount-codes/order-side" + orderRollup)
         let sessions = Dictionary(
             uniqueKeysWithValues: sessionLines.map {
                 (Key(company: $0.companyId, currency: $0.currency, code: $0.code), $0)

@@ -19,7 +19,7 @@ extension VariantConversionReport {
     public func resultsPlan(testID: String, asOf: UTCTimestamp.Milliseconds?, on store: Store) throws -> ClosePlan {
         var scoped = self
         scoped.view = .sessions
-        return try ReportContext.reading(store, scope: scope) { context in
+        return try ReportContext.reading(store, scope: scope, rollups: readsRollups) { context in
             let tests = try String.fetchAll(context.db, sql: #"SELECT "id" FROM "funnel_ab_tests" ORDER BY "id""#)
             guard
                 let test = try GRDB.Row.fetchOne(

@@ -22,6 +22,8 @@ public struct VariantConversionReport: ReportDefinition {
     public var view: View
     /// `--control`: the variant to compare against, instead of the funnel's `isControl` one.
     public var controlVariant: String?
+    /// `--no-rollups` sets it false: read the base tables even when the rollups are fresh.
+    public var readsRollups = true
     /// Arms below this many sessions are flagged when the funnel has no A/B test row
     /// (`funnel_ab_tests.minimumSessions` otherwise; 100 is production's own default).
     public static let defaultMinimumSessions = 100
@@ -126,8 +128,8 @@ public struct VariantConversionReport: ReportDefinition {
 
     /// Counts and revenue per funnel and variant.
     func fetchArms(in context: ReportContext) throws -> [Arm] {
-        try context.fetch(
-            Arm.self, query: view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms")
+        let query = view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms"
+        return try context.fetch(Arm.self, query: context.usesRollups ? query + "-rollup" : query)
     }
 
     /// Arms grouped by funnel (SQL order kept).

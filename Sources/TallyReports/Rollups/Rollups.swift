@@ -1,0 +1,117 @@
+import GRDB
+import TallyCore
+import TallyStore
+
+/// The report rollups (docs/ROLLUPS.md): per company-local day, what variant-conversion and
+/// discount-codes sum, so a report reads days instead of every session and order of its range.
+///
+/// Rebuilt inside the transaction of every load that changed a table they read (triggers of
+/// migration `tally_0007_rollups` empty `tally_rollup_state`), so rollups and base tables
+/// commit together. A report reads them only when they are not stale; otherwise, or with
+/// `--no-rollups`, it reads the base tables, and the bytes are the same either way (a test).
+public enum Rollups {
+    /// The rebuild queries, in order (`Queries/rollups/`).
+    static let rebuildQueries = [
+        "rollups/variant-days", "rollups/lead-days", "rollups/code-session-days", "rollups/code-order-days",
+        "rollups/code-spellings",
+    ]
+    static let tables = [
+        "tally_rollup_variant_days", "tally_rollup_lead_days", "tally_rollup_code_session_days",
+        "tally_rollup_code_order_days", "tally_rollup_code_spellings",
+    ]
+
+    /// Whether the rollups match the base tables (no change since the last rebuild).
+    public static func areFresh(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "tally_rollup_state")"#) ?? false
+    }
+
+    /// Rebuilds the rollups when a change marked them stale.
+    public static func rebuildIfStale(_ db: Database) throws {
+        if try !areFresh(db) { try rebuild(db) }
+    }
+
+    /// First in a load's transaction: when the load writes a table the rollups read, marks them
+    /// stale and drops the triggers that would otherwise do so once per loaded row
+    /// (``RollupTriggers``). ``finishLoad(_:tables:)`` restores them. A load of other tables (the
+    /// affiliate clicks) leaves rollups and triggers alone.
+    public static func prepareLoad(_ db: Database, tables: Set<String>) throws {
+        guard touchesRollups(tables) else { return }
+        try db.execute(sql: #"DELETE FROM "tally_rollup_state""#)
+        for drop in RollupTriggers.drops { try db.execute(sql: drop) }
+    }
+
+    /// Last in a load's transaction: rebuilds the rollups and creates the triggers again, so the
+    /// rows, the rollups and the triggers commit (or roll back) together. Also rebuilds stale
+    /// rollups of a load that did not touch them (a change made by hand since).
+    public static func finishLoad(_ db: Database, tables: Set<String>) throws {
+        try rebuildIfStale(db)
+        guard touchesRollups(tables) else { return }
+        for create in RollupTriggers.creates { try db.execute(sql: create) }
+    }
+
+    private static func touchesRollups(_ tables: Set<String>) -> Bool {
+        !tables.isDisjoint(with: RollupTriggers.tables)
+    }
+
+    /// Rebuilds every company's rollups from the base tables and marks them fresh.
+    ///
+    /// Every company, not only the ones a load touched: the triggers record that something changed,
+    /// not where (one flag costs a load far less than a per-row company lookup). A company whose
+    /// time zone does not parse gets no rollup rows, and the reports refuse it as they do without.
+    public static func rebuild(_ db: Database) throws {
+        try db.execute(sql: QueryCatalog.sql("shared/session-outcomes"))
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS "rollup_days" ("fromUTC" TEXT PRIMARY KEY, "localDay" TEXT NOT NULL);
+                """)
+        for table in tables { try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)") }
+        for row in try Row.fetchAll(db, sql: #"SELECT "id", "timezone" FROM "companies" ORDER BY "id""#) {
+            let company: String = row["id"]
+            guard let zone = try? CompanyTimeZone(identifier: row["timezone"]) else { continue }
+            guard try installDays(company: company, zone: zone, db: db) else { continue }
+            for query in rebuildQueries {
+                try db.execute(sql: QueryCatalog.sql(query), arguments: ["companyId": company])
+            }
+        }
+        try db.execute(sql: #"DELETE FROM temp."rollup_days""#)
+        try db.execute(
+            sql: """
+                DELETE FROM "tally_rollup_state";
+                INSERT INTO "tally_rollup_state" ("id", "rebuiltAtLoadId") VALUES (1, (SELECT MAX("id") FROM "tally_loads"));
+                """)
+    }
+
+    /// Fills temp.rollup_days with every local day from the company's earliest to its latest
+    /// session, lead or order (each day's first UTC instant); false when it has none.
+    private static func installDays(company: String, zone: CompanyTimeZone, db: Database) throws -> Bool {
+        let bounds = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT MIN(t) AS first, MAX(t) AS last FROM (
+                    SELECT MIN(fs."startedAt") AS t FROM "funnel_sessions" AS fs JOIN "funnels" AS f ON f."id" = fs."funnelId"
+                        WHERE f."companyId" = :company
+                    UNION ALL SELECT MAX(fs."startedAt") FROM "funnel_sessions" AS fs JOIN "funnels" AS f ON f."id" = fs."funnelId"
+                        WHERE f."companyId" = :company
+                    UNION ALL SELECT MIN(l."createdAt") FROM "leads" AS l JOIN "funnel_variants" AS v ON v."id" = l."variantId"
+                        JOIN "funnels" AS f ON f."id" = v."funnelId" WHERE f."companyId" = :company
+                    UNION ALL SELECT MAX(l."createdAt") FROM "leads" AS l JOIN "funnel_variants" AS v ON v."id" = l."variantId"
+                        JOIN "funnels" AS f ON f."id" = v."funnelId" WHERE f."companyId" = :company
+                    UNION ALL SELECT MIN("orderedAt") FROM "orders" WHERE "companyId" = :company
+                    UNION ALL SELECT MAX("orderedAt") FROM "orders" WHERE "companyId" = :company
+                )
+                """, arguments: ["company": company])
+        try db.execute(sql: #"DELETE FROM temp."rollup_days""#)
+        guard let firstText: String = bounds?["first"], let lastText: String = bounds?["last"],
+            case .success(let first) = UTCTimestamp.parse(firstText),
+            case .success(let last) = UTCTimestamp.parse(lastText)
+        else { return false }
+        let insert = try db.makeStatement(sql: #"INSERT INTO temp."rollup_days" ("fromUTC", "localDay") VALUES (?, ?)"#)
+        var day = zone.day(containing: first)
+        let lastDay = zone.day(containing: last)
+        while day <= lastDay {
+            try insert.execute(arguments: [UTCTimestamp.format(zone.start(of: day)), day.description])
+            day = day.adding(days: 1)
+        }
+        return true
+    }
+}

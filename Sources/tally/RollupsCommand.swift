@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TallyReports
+
+/// `tally rollups status|rebuild`: the report rollups the loader keeps (docs/ROLLUPS.md).
+struct RollupsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollups",
+        abstract: "Show whether the report rollups match the base tables, or rebuild them.",
+        discussion: """
+            Every load rebuilds the rollups in its own transaction. A change made outside tally (the \
+            sqlite3 shell) marks them stale; reports then read the base tables, with the same bytes, \
+            until the next load or 'tally rollups rebuild'.
+            """,
+        subcommands: [Status.self, Rebuild.self])
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print 'fresh' or 'stale'.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.openExisting()
+            print(try opened.queue.read(Rollups.areFresh) ? "fresh" : "stale (reports read the base tables)")
+        }
+    }
+
+    struct Rebuild: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rebuild every company's rollups in one transaction.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.openExisting()
+            let started = Date()
+            try opened.queue.write { db in try Rollups.rebuild(db) }
+            FileHandle.standardError.write(
+                Data("tally: rollups rebuilt in \(fixedDecimals(Date().timeIntervalSince(started), 2)) s\n".utf8))
+        }
+    }
+}
