@@ -34,7 +34,7 @@ final class QueryFilesTests: XCTestCase {
         ])
         XCTAssertEqual(folders, reports.union(["shared", "rollups"]))
         XCTAssertEqual(
-            Set(QueryCatalog.names.filter { $0.hasPrefix("rollups/") }), Set(Rollups.rebuildQueries),
+            Set(QueryCatalog.names.filter { $0.hasPrefix("rollups/") }), Set(Rollups.queries),
             "every rollup query is run by the rebuild")
         XCTAssertTrue(QueryCatalog.names.allSatisfy { $0.contains("/") }, "every query lives in a folder")
         for entry in ReportCatalog.entries {

@@ -10,11 +10,10 @@ import TallyStore
 /// commit together. A report reads them only when they are not stale; otherwise, or with
 /// `--no-rollups`, it reads the base tables, and the bytes are the same either way (a test).
 public enum Rollups {
-    /// The rebuild queries, in order (`Queries/rollups/`).
-    static let rebuildQueries = [
-        "rollups/variant-days", "rollups/lead-days", "rollups/code-session-days", "rollups/code-order-days",
-        "rollups/code-spellings",
-    ]
+    /// The rebuild's INSERT queries, run after ``SessionRollupPass`` (`Queries/rollups/`).
+    static let rebuildQueries = ["rollups/lead-days", "rollups/code-order-days", "rollups/order-spellings"]
+    /// Every query of `Queries/rollups/`.
+    static let queries = rebuildQueries + ["rollups/sessions"]
     static let tables = [
         "tally_rollup_variant_days", "tally_rollup_lead_days", "tally_rollup_code_session_days",
         "tally_rollup_code_order_days", "tally_rollup_code_spellings",
@@ -69,6 +68,8 @@ public enum Rollups {
             let company: String = row["id"]
             guard let zone = try? CompanyTimeZone(identifier: row["timezone"]) else { continue }
             guard try installDays(company: company, zone: zone, db: db) else { continue }
+            var sessions = try SessionRollupPass(company: company, zone: zone, db: db)
+            try sessions.run()
             for query in rebuildQueries {
                 try db.execute(sql: QueryCatalog.sql(query), arguments: ["companyId": company])
             }
