@@ -1,43 +1,23 @@
 -- session-arms-rollup: session-arms.sql read from tally_rollup_variant_days (docs/ROLLUPS.md).
 --
--- Grain:      one row per variant of each funnel in scope, as session-arms.sql.
+-- Grain:      one row per funnel and variant with at least one session in the range.
 -- Inputs:     the funnels_in_scope view (its from_day/to_day: the range as company-local days);
 --             tally_rollup_variant_days, rebuilt by every load that changed what it sums.
 -- Why:        a day's sessions are exactly those of [start of day, start of next day) in the
 --             company's zone, so summing whole days of the range gives the base tables' figures
 --             (a test runs every report both ways and compares bytes).
 -- NULL:       revenue_hundredths NULL when no session of the range converted, as session-arms.sql.
--- Order:      funnel id, variant name, variant id.
-WITH per_variant AS (
-    SELECT
-        r."funnelId" AS funnel_id,
-        r."variantId" AS variant_id,
-        SUM(r."sessions") AS sessions,
-        SUM(r."leads") AS leads,
-        SUM(r."conversions") AS conversions,
-        SUM(r."revenueHundredths") AS revenue_hundredths
-    FROM funnels_in_scope AS f
-    JOIN "tally_rollup_variant_days" AS r ON r."funnelId" = f.funnel_id
-    WHERE r."localDay" >= f.from_day
-        AND r."localDay" < f.to_day
-    GROUP BY r."funnelId", r."variantId"
-)
-
+-- Order:      funnel id, variant id.
 SELECT
-    f.company_id,
-    f.currency,
-    f.funnel_id,
-    f.funnel_name,
-    f.minimum_sessions,
-    v."id" AS variant_id,
-    v."name" AS variant_name,
-    v."isControl" AS is_control,
-    v."trafficWeight" AS traffic_weight,
-    COALESCE(p.sessions, 0) AS sessions,
-    COALESCE(p.leads, 0) AS leads,
-    COALESCE(p.conversions, 0) AS conversions,
-    p.revenue_hundredths
+    r."funnelId" AS funnel_id,
+    r."variantId" AS variant_id,
+    SUM(r."sessions") AS sessions,
+    SUM(r."leads") AS leads,
+    SUM(r."conversions") AS conversions,
+    SUM(r."revenueHundredths") AS revenue_hundredths
 FROM funnels_in_scope AS f
-JOIN "funnel_variants" AS v ON v."funnelId" = f.funnel_id
-LEFT JOIN per_variant AS p ON p.funnel_id = f.funnel_id AND p.variant_id = v."id"
-ORDER BY f.funnel_id, v."name", v."id";
+JOIN "tally_rollup_variant_days" AS r ON r."funnelId" = f.funnel_id
+WHERE r."localDay" >= f.from_day
+    AND r."localDay" < f.to_day
+GROUP BY r."funnelId", r."variantId"
+ORDER BY r."funnelId", r."variantId";

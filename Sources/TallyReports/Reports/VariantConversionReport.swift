@@ -37,7 +37,31 @@ public struct VariantConversionReport: ReportDefinition {
     }
 
     /// One funnel variant's counts, as `Queries/variant-conversion/*-arms.sql` return them.
-    struct Arm: QueryRow {
+    /// A variant of a funnel in scope (`Queries/variant-conversion/variants.sql`).
+    struct Variant: QueryRow {
+        let companyId: String
+        let currency: String
+        let funnelId: String
+        let funnelName: String
+        let minimumSessions: Int?
+        let variantId: String
+        let variantName: String
+        let isControl: Bool
+        let trafficWeight: Int
+    }
+
+    /// One variant's counts over the range (`session-arms.sql`, `lead-arms.sql` and their rollup twins).
+    struct ArmCounts: QueryRow {
+        let funnelId: String
+        let variantId: String
+        let sessions: Int
+        let leads: Int
+        let conversions: Int
+        let revenueHundredths: Int64?
+    }
+
+    /// A variant with its counts: zero when it had no sessions in the range.
+    struct Arm {
         let companyId: String
         let currency: String
         let funnelId: String
@@ -126,10 +150,22 @@ public struct VariantConversionReport: ReportDefinition {
         return Self.grouped(arms).flatMap { statistics(for: markingControl($0)) }
     }
 
-    /// Counts and revenue per funnel and variant.
+    /// Counts and revenue per funnel and variant, every variant of the funnels in scope, in the
+    /// order of `variants.sql` (funnel, variant name, variant id).
     func fetchArms(in context: ReportContext) throws -> [Arm] {
         let query = view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms"
-        return try context.fetch(Arm.self, query: context.usesRollups ? query + "-rollup" : query)
+        let counts = try context.fetch(ArmCounts.self, query: context.usesRollups ? query + "-rollup" : query)
+        let byVariant = Dictionary(
+            counts.map { ("\($0.funnelId)\u{1F}\($0.variantId)", $0) }, uniquingKeysWith: { a, _ in a })
+        return try context.fetch(Variant.self, query: "variant-conversion/variants").map { variant in
+            let count = byVariant["\(variant.funnelId)\u{1F}\(variant.variantId)"]
+            return Arm(
+                companyId: variant.companyId, currency: variant.currency, funnelId: variant.funnelId,
+                funnelName: variant.funnelName, minimumSessions: variant.minimumSessions, variantId: variant.variantId,
+                variantName: variant.variantName, isControl: variant.isControl, trafficWeight: variant.trafficWeight,
+                sessions: count?.sessions ?? 0, leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
+                revenueHundredths: count?.revenueHundredths)
+        }
     }
 
     /// Arms grouped by funnel (SQL order kept).
