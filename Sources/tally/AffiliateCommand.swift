@@ -5,7 +5,6 @@ import TallyReports
 import TallyStore
 
 extension AttributionModel: ExpressibleByArgument {}
-extension AffiliateReport.Grouping: ExpressibleByArgument {}
 
 /// Attribution options shared by `report affiliate` and `report affiliate-credits`.
 struct AttributionOptionGroup: ParsableArguments {
@@ -67,14 +66,33 @@ extension ReportCommand {
         @OptionGroup var scope: ScopeOptions
         @OptionGroup var attribution: AttributionOptionGroup
 
-        @Option(name: .customLong("by"), help: "partner, link, subid1…subid5, tier, partnership-type or day.")
-        var grouping: AffiliateReport.Grouping = .partner
+        @Option(
+            name: .customLong("by"),
+            help: ArgumentHelp(
+                "partner, link, subid1…subid5, tier, partnership-type or day; several, comma-separated, combine "
+                    + "(the group column joins their values with ' | ').", valueName: "grouping[,grouping]"))
+        var groupings: String = "partner"
+
+        func validate() throws { _ = try parsedGroupings() }
+
+        private func parsedGroupings() throws -> [AffiliateReport.Grouping] {
+            try groupings.split(separator: ",").map { name in
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let grouping = AffiliateReport.Grouping(rawValue: trimmed) else {
+                    throw ValidationError(
+                        "--by: no grouping '\(trimmed)'; use "
+                            + AffiliateReport.Grouping.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return grouping
+            }
+        }
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
-            let report = AffiliateReport(scope: scope.scope, options: attribution.options, grouping: grouping)
+            let report = AffiliateReport(
+                scope: scope.scope, options: attribution.options, groupings: try parsedGroupings())
             try output.write(try report.run(on: try store.openExisting()), report: AffiliateReport.name)
         }
     }

@@ -21,12 +21,24 @@ public struct AffiliateReport: ReportDefinition {
 
     public var scope: ReportScope
     public var options: AttributionOptions
-    public var grouping: Grouping
+    /// One grouping, or a combination (`--by partner,day`): the `group` column then holds each
+    /// grouping's value, in the order given, joined by ``componentSeparator``.
+    public var groupings: [Grouping]
+
+    /// Between the values of a combined group (`ap_berlin | 2026-02-01`).
+    public static let componentSeparator = " | "
 
     public init(scope: ReportScope, options: AttributionOptions = AttributionOptions(), grouping: Grouping = .partner) {
+        self.init(scope: scope, options: options, groupings: [grouping])
+    }
+
+    /// - Parameter groupings: at least one; repeats are dropped (first kept).
+    public init(scope: ReportScope, options: AttributionOptions = AttributionOptions(), groupings: [Grouping]) {
         self.scope = scope
         self.options = options
-        self.grouping = grouping
+        var seen = Set<Grouping>()
+        let distinct = groupings.filter { seen.insert($0).inserted }
+        self.groupings = distinct.isEmpty ? [.partner] : distinct
     }
 
     /// One group and currency.
@@ -148,7 +160,15 @@ public struct AffiliateReport: ReportDefinition {
             // A8: flagged on each self-referring partner's row, also when its touchpoints were dropped.
             if !isReversed {
                 for partner in conversion.selfReferringPartners {
-                    touch(grouping == .partner ? partner : production, conversion.currency) {
+                    // Grouped by partner (alone or combined): the self-referring partner's own group;
+                    // otherwise the conversion's production group.
+                    let group =
+                        groupings.contains(.partner)
+                        ? groupKey(
+                            conversion: conversion.conversion, partner: partners[partner], company: company,
+                            partnerId: partner)
+                        : production
+                    touch(group, conversion.currency) {
                         $0.selfReferredConversions += 1
                     }
                 }
@@ -228,20 +248,23 @@ public struct AffiliateReport: ReportDefinition {
         }
     }
 
-    /// The group of a click, conversion or touchpoint. `day` is computed only when grouping by day:
-    /// a calendar conversion per click costs seconds over millions of clicks.
+    /// The group of a click, conversion or touchpoint: each grouping's value, joined. `day` is
+    /// computed only when grouping by day: a calendar conversion per click costs seconds over
+    /// millions of clicks.
     private func key(
         partner: AffiliatePartner?, partnerId: String, linkId: String?, subIds: [String?], day: () -> String
     ) -> String {
-        switch grouping {
-        case .partner: return partnerId
-        case .link: return linkId ?? "(no link)"
-        case .subid1, .subid2, .subid3, .subid4, .subid5:
-            return subIds[Int(String(grouping.rawValue.last!))! - 1] ?? "(none)"
-        case .tier: return partner?.tier ?? "(unknown)"
-        case .partnershipType: return partner?.partnershipType ?? "(unknown)"
-        case .day: return day()
-        }
+        groupings.map { grouping -> String in
+            switch grouping {
+            case .partner: return partnerId
+            case .link: return linkId ?? "(no link)"
+            case .subid1, .subid2, .subid3, .subid4, .subid5:
+                return subIds[Int(String(grouping.rawValue.last!))! - 1] ?? "(none)"
+            case .tier: return partner?.tier ?? "(unknown)"
+            case .partnershipType: return partner?.partnershipType ?? "(unknown)"
+            case .day: return day()
+            }
+        }.joined(separator: Self.componentSeparator)
     }
 
     private func groupKey(click: AffiliateClick, partner: AffiliatePartner?, company: ResolvedScope.Company) -> String {
@@ -250,11 +273,13 @@ public struct AffiliateReport: ReportDefinition {
             day: { "\(company.timeZone.day(containing: click.time))" })
     }
 
-    private func groupKey(conversion: AffiliateConversion, partner: AffiliatePartner?, company: ResolvedScope.Company)
-        -> String
-    {
+    /// `partnerId`: another partner than the conversion's own (a self-referring partner's group).
+    private func groupKey(
+        conversion: AffiliateConversion, partner: AffiliatePartner?, company: ResolvedScope.Company,
+        partnerId: String? = nil
+    ) -> String {
         key(
-            partner: partner, partnerId: conversion.partnerId, linkId: conversion.linkId,
+            partner: partner, partnerId: partnerId ?? conversion.partnerId, linkId: conversion.linkId,
             subIds: (1...5).map(conversion.subId),
             day: { "\(company.timeZone.day(containing: conversion.time))" })
     }
