@@ -19,8 +19,10 @@ struct AffiliateCommand: ParsableCommand {
             discussion: """
                 Per company (default: every company with conversions), partner and currency, in the company's time \
                 zone; months close in order from the first conversion on. The basis is production's \
-                commissionAmount. A re-run with unchanged inputs writes nothing and prints the same bytes; \
-                with changed inputs it is refused with exit status 4.
+                commissionAmount to the conversion's partner, or with --basis model --model M the model's \
+                commission per touchpoint partner (a ledger of its own; a company's payouts follow one basis). \
+                A re-run with unchanged inputs writes nothing and prints the same bytes; with changed inputs \
+                it is refused with exit status 4.
 
                 Example: tally affiliate payouts --db /tmp/sample.sqlite --period 2026-02 --as-of 2026-03-01T12:00:00Z --dry-run
                 """)
@@ -29,12 +31,35 @@ struct AffiliateCommand: ParsableCommand {
 
         @OptionGroup var close: CloseOptions
 
+        @Option(
+            help: ArgumentHelp(
+                "production (commissionAmount, to the conversion's own partner) or model (the --model's commission, "
+                    + "split over the touchpoints' partners).", valueName: "basis"))
+        var basis: BasisName = .production
+
+        @OptionGroup var attribution: AttributionOptionGroup
+
         @OptionGroup var output: OutputOptions
+
+        enum BasisName: String, ExpressibleByArgument {
+            case production, model
+        }
+
+        func validate() throws {
+            if basis == .model && attribution.model == .production {
+                throw ValidationError(
+                    "--basis model needs --model: last-click, first-click, linear, time-decay or position-based")
+            }
+            if basis == .production && attribution.model != .production {
+                throw ValidationError("--model \(attribution.model.rawValue) goes with --basis model")
+            }
+        }
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let closes = try AffiliatePayouts.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
+                basis: basis == .production ? .production : .model(attribution.options),
                 on: try store.openExisting(),
                 dryRun: close.dryRun)
             try output.write(

@@ -10,9 +10,35 @@ import TallyStore
 /// Per company, partner (the conversion's `partnerId`) and currency, at the period end `E`: the
 /// status of each conversion as of `E` (P0), accruals (P1), clawbacks (P2), the balance (P3), the
 /// threshold (P4), an `affiliate_payouts` row when paid (P5), and what is coming (P6). The basis is
-/// production's `commissionAmount`.
+/// production's `commissionAmount`, or a model's commission (``Basis/model(_:)``, docs/AFFILIATE.md
+/// "Payouts on a model basis"): each conversion's commission split over its touchpoints' partners.
 public enum AffiliatePayouts {
     public static let kind = "affiliate-payouts"
+
+    /// What a partner is paid on.
+    public enum Basis: Sendable, Equatable {
+        /// The conversion's `commissionAmount`, to its own `partnerId` (P0).
+        case production
+        /// The model's commission per touchpoint, summed per partner of the conversion.
+        case model(AttributionOptions)
+
+        /// The close kind: a ledger of its own per basis (`affiliate-payouts`, `affiliate-payouts-linear`).
+        var kind: String {
+            switch self {
+            case .production: return AffiliatePayouts.kind
+            case .model(let options): return "\(AffiliatePayouts.kind)-\(options.model.rawValue)"
+            }
+        }
+    }
+
+    /// One partner's part of one conversion: the whole commission on the production basis.
+    struct Share {
+        let conversion: Conversion
+        let partnerId: String
+        let commission: Int64
+        /// This share's part of the conversion's commission on its basis, in millionths (for clawbacks).
+        let millionths: Int64
+    }
 
     struct Conversion: QueryRow {
         let id: String
@@ -79,10 +105,25 @@ public enum AffiliatePayouts {
     }
 
     /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it.
-    public static func plan(company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, on store: Store)
-        throws -> ([Row], ClosePlan)
-    {
-        try store.queue.read { db in
+    /// - Throws: ``ReportError/otherPayoutBasis(company:closedKind:)`` when the company's payouts
+    ///   were closed on another basis: one basis per company, or a month could be paid twice.
+    public static func plan(
+        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, basis: Basis = .production,
+        on store: Store
+    ) throws -> ([Row], ClosePlan) {
+        let kind = basis.kind
+        let credits = try modelShares(company: company, period: period, basis: basis, on: store)
+        return try store.queue.read { db in
+            if let other = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT "kind" FROM "tally_closes" WHERE "kind" LIKE 'affiliate-payouts%' AND "kind" <> ?
+                        AND "scopeKey" >= ? AND "scopeKey" < ? ORDER BY "kind" LIMIT 1
+                    """,
+                arguments: [kind, MonthlyCloses.keyRange(of: company).lower, MonthlyCloses.keyRange(of: company).upper])
+            {
+                throw ReportError.otherPayoutBasis(company: company, closedKind: other)
+            }
             let context = try CompanyContext.load(company, db: db)
             let bounds = context.zone.bounds(of: period)
             let end = bounds.upper!
@@ -114,13 +155,17 @@ public enum AffiliatePayouts {
             for row in try GRDB.Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM "tally_affiliate_ledger" WHERE "companyId" = ? AND "period" < ? ORDER BY "period", "id"
-                    """, arguments: [company, "\(period)"])
+                    SELECT * FROM "tally_affiliate_ledger" WHERE "companyId" = ? AND "period" < ?
+                        AND "closeId" IN (SELECT "id" FROM "tally_closes" WHERE "kind" = ?)
+                    ORDER BY "period", "id"
+                    """, arguments: [company, "\(period)", kind])
             {
                 let key = "\(row["partnerId"] as String)|\(row["currency"] as String)"
+                // Keyed by conversion and partner: on a model basis one conversion pays several partners.
+                let share = "\(row["conversionId"] as String? ?? "")|\(row["partnerId"] as String)"
                 switch row["kind"] as String {
-                case "ACCRUAL": accrued[row["conversionId"]] = row["amountMinor"]
-                case "CLAWBACK": clawedBack.insert(row["conversionId"])
+                case "ACCRUAL": accrued[share] = row["amountMinor"]
+                case "CLAWBACK": clawedBack.insert(share)
                 default:
                     carried[key] = row["carriedOutMinor"]
                     if (row["paidMinor"] as Int64? ?? 0) > 0 { lastPaid[key] = row["period"] }
@@ -130,7 +175,31 @@ public enum AffiliatePayouts {
             var rows: [Row] = []
             var writes: [CloseWrite] = []
             var inputs: [CloseItem] = []
-            let groups = Dictionary(grouping: conversions) { "\($0.partnerId)|\($0.currency)" }
+            let shares: [Share]
+            switch basis {
+            case .production:
+                shares = conversions.map {
+                    Share(
+                        conversion: $0, partnerId: $0.partnerId, commission: $0.commissionAmount ?? 0,
+                        millionths: 1_000_000)
+                }
+            case .model:
+                shares = conversions.flatMap { conversion in
+                    (credits[conversion.id] ?? []).map {
+                        Share(
+                            conversion: conversion, partnerId: $0.partner, commission: $0.commission,
+                            millionths: $0.millionths)
+                    }
+                }
+                for share in shares {
+                    inputs.append(
+                        CloseItem(
+                            table: "affiliate_credits:\(kind)", rowId: "\(share.conversion.id)|\(share.partnerId)",
+                            fields: [String(share.commission), String(share.millionths)]))
+                }
+            }
+            let groups = Dictionary(grouping: shares) { "\($0.partnerId)|\($0.conversion.currency)" }
+            var listed = Set<String>()  // a conversion is one input, however many partners share it
             let keys = Set(groups.keys).union(carried.keys).sorted()
             for key in keys {
                 let parts = key.split(separator: "|").map(String.init)
@@ -142,48 +211,62 @@ public enum AffiliatePayouts {
                 var clawbackCount = 0
                 var inHold: Int64 = 0
                 var pending: Int64 = 0
-                for conversion in groups[key] ?? [] {
+                for share in groups[key] ?? [] {
+                    let conversion = share.conversion
                     let status = conversion.status(at: end)
-                    let commission = conversion.commissionAmount ?? 0
-                    inputs.append(
-                        CloseItem(
-                            table: "affiliate_conversions", rowId: conversion.id,
-                            fields: [
-                                conversion.status, String(commission), conversion.approvedAt ?? "",
-                                conversion.reversedAt ?? "",
-                                conversion.reversalAmount.map(String.init) ?? "", conversion.convertedAt,
-                            ]))
+                    let commission = share.commission
+                    let shareKey = "\(conversion.id)|\(partnerId)"
+                    if listed.insert(conversion.id).inserted {
+                        inputs.append(
+                            CloseItem(
+                                table: "affiliate_conversions", rowId: conversion.id,
+                                fields: [
+                                    conversion.status, String(conversion.commissionAmount ?? 0),
+                                    conversion.approvedAt ?? "",
+                                    conversion.reversedAt ?? "",
+                                    conversion.reversalAmount.map(String.init) ?? "", conversion.convertedAt,
+                                ]))
+                    }
                     let approvedBeforeEnd =
                         conversion.approvedAt.flatMap { try? UTCTimestamp.parse($0).get() }.map { $0 < end } ?? true
-                    if status == "APPROVED" && accrued[conversion.id] == nil {
+                    if status == "APPROVED" && accrued[shareKey] == nil {
                         if conversion.time + hold <= end && approvedBeforeEnd {
-                            accrued[conversion.id] = commission  // P1
+                            accrued[shareKey] = commission  // P1
                             gross += commission
                             accruedCount += 1
                             writes.append(
                                 ledger(
-                                    closeId, company, partnerId, currency, period, "ACCRUAL", conversion.id, commission)
-                            )
+                                    closeId, company, partnerId, currency, period, "ACCRUAL", conversion.id, commission,
+                                    basis: basis))
                         } else {
                             inHold += commission  // P6
                         }
                     }
                     if status == "PENDING" || status == "DISPUTED" { pending += commission }
-                    if status == "REVERSED", let amount = accrued[conversion.id], !clawedBack.contains(conversion.id) {
-                        // P2: the reversal amount when set (0 counts), else the commission; never more than accrued.
-                        let clawback = min(conversion.reversalAmount ?? commission, amount)
+                    if status == "REVERSED", let amount = accrued[shareKey], !clawedBack.contains(shareKey) {
+                        // P2: the reversal amount when set (0 counts), else the commission; never more
+                        // than accrued. On a model basis the reversal amount splits like the credit.
+                        let reversal = conversion.reversalAmount.map {
+                            Fraction.roundHalfAwayFromZero(Int128($0) * Int128(share.millionths), 1_000_000)
+                        }
+                        let clawback = min(reversal ?? commission, amount)
                         reversals += clawback
                         clawbackCount += 1
-                        clawedBack.insert(conversion.id)
+                        clawedBack.insert(shareKey)
                         writes.append(
-                            ledger(closeId, company, partnerId, currency, period, "CLAWBACK", conversion.id, clawback))
+                            ledger(
+                                closeId, company, partnerId, currency, period, "CLAWBACK", conversion.id, clawback,
+                                basis: basis))
                     }
                 }
                 let carriedIn = carried[key] ?? 0
                 let threshold = partner?.payoutThreshold ?? program.minimumPayoutThreshold ?? 0
                 let balance = carriedIn + gross - reversals
                 let isPaid = partner?.status == "ACTIVE" && balance > 0 && balance >= threshold  // P4
-                let idempotencyKey = "tally:payout:\(company):\(partnerId):\(currency):\(period)"
+                let idempotencyKey =
+                    basis == .production
+                    ? "tally:payout:\(company):\(partnerId):\(currency):\(period)"
+                    : "tally:payout:\(kind):\(company):\(partnerId):\(currency):\(period)"
                 let payoutId = isPaid ? "tpo_" + String(sha256Hex(idempotencyKey).prefix(24)) : nil
                 let row = Row(
                     company: company, partner: partnerId, currency: currency, period: period, carriedIn: carriedIn,
@@ -213,8 +296,10 @@ public enum AffiliatePayouts {
                         sql: """
                             SELECT "kind", COUNT(*) AS n, SUM("amountMinor") AS amount FROM "tally_affiliate_ledger"
                             WHERE "companyId" = ? AND "partnerId" = ? AND "currency" = ? AND "period" > ? AND "period" < ?
-                                AND "kind" IN ('ACCRUAL', 'CLAWBACK') GROUP BY "kind"
-                            """, arguments: [company, partnerId, currency, since, "\(period)"])
+                                AND "kind" IN ('ACCRUAL', 'CLAWBACK')
+                                AND "closeId" IN (SELECT "id" FROM "tally_closes" WHERE "kind" = ?)
+                            GROUP BY "kind"
+                            """, arguments: [company, partnerId, currency, since, "\(period)", kind])
                     let earlier = Dictionary(
                         uniqueKeysWithValues: settled.map {
                             ($0["kind"] as String, ($0["n"] as Int, $0["amount"] as Int64))
@@ -250,12 +335,14 @@ public enum AffiliatePayouts {
     private static func ledger(
         _ closeId: String, _ company: String, _ partner: String, _ currency: String, _ period: CalendarMonth,
         _ kind: String,
-        _ conversion: String, _ amount: Int64
+        _ conversion: String, _ amount: Int64, basis: Basis
     ) -> CloseWrite {
-        CloseWrite(
+        // On a model basis one conversion has a ledger row per partner.
+        let id = "\(closeId)#\(kind)#\(conversion)" + (basis == .production ? "" : "|\(partner)")
+        return CloseWrite(
             table: "tally_affiliate_ledger",
             values: [
-                ("id", "\(closeId)#\(kind)#\(conversion)"), ("closeId", closeId), ("companyId", company),
+                ("id", id), ("closeId", closeId), ("companyId", company),
                 ("partnerId", partner),
                 ("currency", currency), ("period", "\(period)"), ("kind", kind), ("conversionId", conversion),
                 ("amountMinor", amount), ("paidMinor", nil), ("carriedOutMinor", nil),
@@ -266,9 +353,33 @@ public enum AffiliatePayouts {
         Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
+    /// Each conversion's model commission per partner (summed over the partner's touchpoints) and its
+    /// part of the conversion's credit in millionths; empty on the production basis. Conversions
+    /// without a touchpoint pay no partner on a model basis.
+    private static func modelShares(company: String, period: CalendarMonth, basis: Basis, on store: Store) throws
+        -> [String: [(partner: String, commission: Int64, millionths: Int64)]]
+    {
+        guard case .model(let options) = basis else { return [:] }
+        let scope = ReportScope(companies: [company], to: period.next.firstDay)
+        var shares: [String: [String: (commission: Int64, millionths: Int64)]] = [:]
+        for row in try AffiliateCreditsReport(scope: scope, options: options).typedRows(on: store) {
+            guard let touchpoint = row.touchpoint else { continue }
+            let previous = shares[row.conversion.conversionId, default: [:]][touchpoint.partnerId] ?? (0, 0)
+            shares[row.conversion.conversionId, default: [:]][touchpoint.partnerId] = (
+                previous.commission + touchpoint.commission, previous.millionths + touchpoint.millionths
+            )
+        }
+        return shares.mapValues { partners in
+            partners.keys.sorted().map {
+                (partner: $0, commission: partners[$0]!.commission, millionths: partners[$0]!.millionths)
+            }
+        }
+    }
+
     /// Closes `period` for each company (default: every company with affiliate conversions).
     public static func run(
-        period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String], on store: Store, dryRun: Bool
+        period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String], basis: Basis = .production,
+        on store: Store, dryRun: Bool
     ) throws -> [(rows: [Row], plan: ClosePlan, outcome: CloseStage.Outcome)] {
         let targets =
             companies.isEmpty
@@ -276,7 +387,7 @@ public enum AffiliatePayouts {
                 try String.fetchAll(
                     db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
             } : companies
-        let planned = try targets.map { try plan(company: $0, period: period, asOf: asOf, on: store) }
+        let planned = try targets.map { try plan(company: $0, period: period, asOf: asOf, basis: basis, on: store) }
         let outcomes = try CloseStage.executeAll(planned.map(\.1), on: store, dryRun: dryRun)
         return zip(planned, outcomes).map { ($0.0, $0.1, $1) }
     }

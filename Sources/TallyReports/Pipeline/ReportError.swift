@@ -10,6 +10,8 @@ public enum ReportError: TallyError, Equatable {
     case unknownTimeZone(company: String, timeZone: String)
     /// A check a report makes on its own counts failed: a defect in tally, not in the data.
     case inconsistentCounts(String)
+    /// The company's payouts were closed on another basis (one basis per company).
+    case otherPayoutBasis(company: String, closedKind: String)
 
     public var message: String {
         switch self {
@@ -27,6 +29,9 @@ public enum ReportError: TallyError, Equatable {
             return "company \(company) has time zone '\(zone)', which is not an IANA time zone this system knows"
         case .inconsistentCounts(let detail):
             return "internal check failed: \(detail); nothing was written"
+        case .otherPayoutBasis(let company, let kind):
+            return "company \(company) has payouts closed as \(kind); one company's payouts follow one basis, "
+                + "or a month could be paid twice"
         }
     }
 
@@ -37,6 +42,11 @@ public enum ReportError: TallyError, Equatable {
             return "'tally status' shows what is loaded"
         case .unknownTimeZone: return "fix companies.timezone in the export and load it again"
         case .inconsistentCounts: return "this is a defect in tally; please report it with the command line"
+        case .otherPayoutBasis(_, let kind):
+            let model = kind.dropFirst("affiliate-payouts".count).drop { $0 == "-" }
+            return model.isEmpty
+                ? "close this company with --basis production"
+                : "close this company with --basis model --model \(model)"
         }
     }
 
