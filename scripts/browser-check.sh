@@ -20,8 +20,9 @@ trap 'rm -rf "$work"' EXIT
 flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions
   --host-resolver-rules="MAP * ~NOTFOUND" --enable-logging=stderr --v=0 --user-data-dir="$work/profile")
 probe="$work/probe.html"
-# The probe prints each SVG's rendered size, then every resource the page fetched (there must be none).
-sed 's#</body>#<script>document.body.insertAdjacentHTML("beforeend", "<pre id=\\"probe\\">" + [...document.querySelectorAll("svg")].map(function (s) { var r = s.getBoundingClientRect(); return Math.round(r.width) + "x" + Math.round(r.height); }).join(" ") + "</pre><pre id=\\"fetched\\">" + performance.getEntriesByType("resource").map(function (e) { return e.name; }).join(" ") + "</pre>");</script></body>#' \
+# The probe runs at the load event (after every fetch has finished or failed) and prints each SVG's
+# rendered size, then every resource the page fetched or points at for fetching (there must be none).
+sed 's#</body>#<script>window.addEventListener("load", function () { var fetched = performance.getEntriesByType("resource").map(function (e) { return e.name; }).concat([...document.querySelectorAll("[src], link[href], object[data]")].map(function (e) { return e.getAttribute("src") || e.getAttribute("href") || e.getAttribute("data"); })); document.body.insertAdjacentHTML("beforeend", "<pre id=\\"probe\\">" + [...document.querySelectorAll("svg")].map(function (s) { var r = s.getBoundingClientRect(); return Math.round(r.width) + "x" + Math.round(r.height); }).join(" ") + "</pre><pre id=\\"fetched\\">" + fetched.join(" ") + "</pre>"); });</script></body>#' \
   "$page" > "$probe"
 timeout 120 "$browser" "${flags[@]}" --virtual-time-budget=5000 --dump-dom "file://$probe" \
   > "$work/dom.html" 2> "$work/probe.log" || true
