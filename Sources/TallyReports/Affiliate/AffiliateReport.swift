@@ -120,17 +120,17 @@ public struct AffiliateReport: ReportDefinition {
                 return
             }
             let group = groupKey(click: click, partner: partners[click.partnerId], company: company)
-            var row = clickRows[group] ?? Row(group: group, currency: company.currency)
-            row.clicksTotal += 1
-            row.clicksByStatus[click.status, default: 0] += 1
-            if standing.excludedByFraudScore { row.clicksExcludedByFraudScore += 1 }
-            if standing.derivedDuplicate { row.clicksDerivedDuplicate += 1 }
-            if standing.derivedBot { row.clicksDerivedBot += 1 }
-            if standing.isEligible {
-                row.clicksEligible += 1
-                if let visitor = click.visitorId { visitors[group, default: []].insert(visitor) }
+            // In place: copying the row out and back copied its status counts on every click.
+            func count(_ row: inout Row) {
+                row.clicksTotal += 1
+                row.clicksByStatus[click.status, default: 0] += 1
+                if standing.excludedByFraudScore { row.clicksExcludedByFraudScore += 1 }
+                if standing.derivedDuplicate { row.clicksDerivedDuplicate += 1 }
+                if standing.derivedBot { row.clicksDerivedBot += 1 }
+                if standing.isEligible { row.clicksEligible += 1 }
             }
-            clickRows[group] = row
+            count(&clickRows[group, default: Row(group: group, currency: company.currency)])
+            if standing.isEligible, let visitor = click.visitorId { visitors[group, default: []].insert(visitor) }
         }
         for conversion in credited {
             let company = context.scope.company(conversion.companyId)!
