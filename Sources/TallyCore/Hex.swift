@@ -6,13 +6,7 @@ public enum Hex {
     static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(64)
-        for byte in bytes {
-            utf8.append(digits[Int(byte >> 4)])
-            utf8.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: utf8, as: UTF8.self)
+        Array(bytes).withUnsafeBytes(string(bytes:))
     }
 }
 

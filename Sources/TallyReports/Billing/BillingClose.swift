@@ -128,10 +128,10 @@ public enum BillingClose {
             try UsageRecord.forEach(company: company, bounds: sourceBounds, db: db) { record in
                 meter.add(record)
                 digest.add(table: table, rowId: record.id, contentHash: record.contentHash)
-                switch try known.contentHash(table: table, rowId: record.id) {
-                case nil: late.append(record.id)
-                case let hash? where hash != record.contentHash: changed.append(record.id)
-                default: break
+                switch try known.standing(of: record, table: table) {
+                case .late: late.append(record.id)
+                case .changed: changed.append(record.id)
+                case .known: break
                 }
             }
             changed += try known.gone(table: table, company: company, bounds: sourceBounds, db: db)

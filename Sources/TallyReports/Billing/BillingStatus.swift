@@ -69,10 +69,10 @@ public enum BillingStatus {
                     try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
                         records += 1
                         guard isClosed else { return }
-                        switch try known.contentHash(table: table, rowId: record.id) {
-                        case nil: late += 1
-                        case let hash? where hash != record.contentHash: changed += 1
-                        default: break
+                        switch try known.standing(of: record, table: table) {
+                        case .late: late += 1
+                        case .changed: changed += 1
+                        case .known: break
                         }
                     }
                     guard isClosed else {

@@ -28,8 +28,20 @@ struct KnownUsage {
                     """)
     }
 
-    /// The record's content hash as the latest close saw it in `table` (`cs_ai_usage:<YYYY-MM>`).
-    func contentHash(table: String, rowId: String) throws -> String? {
+    /// How a record of a closed period stands against the latest close.
+    enum Standing { case known, late, changed }
+
+    /// Whether the latest close saw `record` in `table` (`cs_ai_usage:<YYYY-MM>`), and as it is now.
+    func standing(of record: UsageRecord, table: String) throws -> Standing {
+        switch try contentHash(table: table, rowId: record.id) {
+        case nil: return .late
+        case let hash? where hash != record.contentHash: return .changed
+        default: return .known
+        }
+    }
+
+    /// The record's content hash as the latest close saw it in `table`.
+    private func contentHash(table: String, rowId: String) throws -> String? {
         guard let lookup, let closeId else { return nil }
         return try String.fetchOne(lookup, arguments: [closeId, table, rowId])
     }

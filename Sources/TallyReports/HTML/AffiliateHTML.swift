@@ -31,8 +31,9 @@ enum AffiliateHTML {
         guard let first = runs.first else { return HTMLSection(anchor: "models", title: "Attribution models") }
         let lookups = runs.map { ($0.model, TableLookup($0.table)) }
         var parts: [HTMLSection] = []
-        for (key, rows) in TableLookup(first.table).groups(by: ["currency"]) {
-            let groups = rows.map { TableLookup(first.table).text($0, "group") }
+        let firstLookup = TableLookup(first.table)
+        for (key, rows) in firstLookup.groups(by: ["currency"]) {
+            let groups = rows.map { firstLookup.text($0, "group") }
             var data: [[ReportValue]] = groups.map { [.text($0)] }
             var series: [BarChart.Series] = []
             for (model, lookup) in lookups {
