@@ -20,6 +20,11 @@ final class FileLoader {
     private var shapes: [WriteShape] = []
     private let seenIDs: SeenIDs
     private let tableWasEmpty: Bool
+    /// Lines of the rows inserted into a table that was empty (``InsertedLines``); nil otherwise or
+    /// for a table without rowids.
+    private var insertedLines: InsertedLines?
+    private lazy var rowIDOfID: Statement? = try? db.makeStatement(
+        sql: "SELECT rowid FROM \(item.table.quotedDatabaseIdentifier) WHERE \"id\" = ?")
     private var lastProgress = Date()
 
     init(
@@ -38,6 +43,8 @@ final class FileLoader {
             try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))")
             ?? false
         self.seenIDs = try SeenIDs(db: db)
+        let hasRowIDs = (try? db.makeStatement(sql: "SELECT rowid FROM \(item.table.quotedDatabaseIdentifier)")) != nil
+        self.insertedLines = tableWasEmpty && hasRowIDs ? InsertedLines() : nil
         // Companies load before their children, so their currencies are in the store by now.
         var currencies: [String: String] = [:]
         if schema.columns.contains(where: { $0.kind == .money }) {
@@ -77,7 +84,7 @@ final class FileLoader {
             try write(values, id: id, line: line, shape: shapes[shapeID])
         case .newShape(let id, let columnIndexes):
             precondition(id == shapes.count, "shapes arrive in order")
-            shapes.append(try WriteShape(db: db, schema: schema, columnIndexes: columnIndexes))
+            shapes.append(try WriteShape(db: db, schema: schema, columnIndexes: columnIndexes, parents: parents))
         case .reject(let reject):
             record(reject)
         case .warning(let warning):
@@ -94,7 +101,7 @@ final class FileLoader {
     private func write(_ values: [SQLValue], id: String, line: Int, shape: WriteShape) throws {
         for check in shape.parentChecks {
             guard case .text(let parentID) = values[check.position] else { continue }
-            if try !parents.exists(table: check.parentTable, column: check.parentColumn, value: parentID) {
+            if !parents.exists(slot: check.slot, value: parentID) {
                 reject(
                     line: line, column: check.column, value: parentID, .orphan,
                     "\(check.column) '\(parentID)' has no row in \(check.parentTable); load \(check.parentTable) first or include its export"
@@ -110,12 +117,16 @@ final class FileLoader {
             switch writer.write(values, existing: nil) {
             case .inserted:
                 result.inserted += 1
-                try seenIDs.record(id: id, line: line)
+                if insertedLines?.hasRoom == true {
+                    insertedLines?.record(rowID: db.lastInsertedRowID, line: line)
+                } else {
+                    try seenIDs.record(id: id, line: line)
+                }
                 return
             case .storeFailure(let code, let message):
                 throw StoreError.sqlite(code: code, message: message)
             case .failed(let message):
-                guard try seenIDs.line(of: id) != nil, let stored = writer.storedValues(id: id) else {
+                guard try earlierLine(of: id) != nil, let stored = writer.storedValues(id: id) else {
                     reject(line: line, column: nil, value: nil, .constraint, "the store refused the row: \(message)")
                     return
                 }
@@ -126,7 +137,7 @@ final class FileLoader {
         } else {
             existing = writer.storedValues(id: id)
         }
-        if let existing, let earlierLine = try seenIDs.line(of: id) {
+        if let existing, let earlierLine = try earlierLine(of: id) {
             if existing == values {
                 result.unchanged += 1
                 result.duplicates += 1
@@ -148,6 +159,16 @@ final class FileLoader {
             return
         }
         try seenIDs.record(id: id, line: line)
+    }
+
+    /// The line of this file that already wrote row `id`, or nil when no line of it did.
+    private func earlierLine(of id: String) throws -> Int? {
+        if let lines = insertedLines, let statement = rowIDOfID,
+            let rowID = try Int64.fetchOne(statement, arguments: [id]), let line = lines.line(of: rowID)
+        {
+            return line
+        }
+        return try seenIDs.line(of: id)
     }
 
     private func reject(line: Int, column: String?, value: String?, _ reason: RejectReason, _ message: String) {
@@ -195,20 +216,21 @@ struct WriteShape {
         let position: Int
         let column: String
         let parentTable: String
-        let parentColumn: String
+        /// The (parent table, column) lookup in ``ParentChecker``.
+        let slot: Int
     }
 
     let writer: RowWriter
     let parentChecks: [ParentCheck]
 
-    init(db: Database, schema: TableSchema, columnIndexes: [Int]) throws {
+    init(db: Database, schema: TableSchema, columnIndexes: [Int], parents: ParentChecker) throws {
         let columns = columnIndexes.map { schema.columns[$0] }
         let names = columns.map(\.name)
-        parentChecks = schema.foreignKeys.compactMap { key in
-            names.firstIndex(of: key.column).map {
-                ParentCheck(
-                    position: $0, column: key.column, parentTable: key.parentTable, parentColumn: key.parentColumn)
-            }
+        parentChecks = try schema.foreignKeys.compactMap { key in
+            guard let position = names.firstIndex(of: key.column) else { return nil }
+            return ParentCheck(
+                position: position, column: key.column, parentTable: key.parentTable,
+                slot: try parents.slot(table: key.parentTable, column: key.parentColumn))
         }
         writer = try RowWriter(db: db, table: schema.name, columns: names, kinds: columns.map(\.kind))
     }

@@ -122,30 +122,38 @@ final class RowWriter {
 let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// Checks that foreign keys point at existing rows before a row is written, caching parents found.
+///
+/// Each referenced (table, column) gets a slot once, when a file's columns are known
+/// (``slot(table:column:)``); the per-row check then indexes an array instead of building a
+/// `"table.column"` key per row (issue 14: that key and its lookup were a quarter of the checks).
 final class ParentChecker {
     private let db: Database
-    private var statements: [String: Statement] = [:]
-    private var known: [String: Set<String>] = [:]
+    private var slots: [String: Int] = [:]
+    private var statements: [Statement] = []
+    private var known: [Set<String>] = []
     private static let cacheLimit = 200_000
 
     init(db: Database) {
         self.db = db
     }
 
-    func exists(table: String, column: String, value: String) throws -> Bool {
+    /// The slot of `table.column`, preparing its lookup the first time.
+    func slot(table: String, column: String) throws -> Int {
         let key = "\(table).\(column)"
-        if known[key]?.contains(value) == true { return true }
-        let statement: Statement
-        if let cached = statements[key] {
-            statement = cached
-        } else {
-            statement = try db.makeStatement(
+        if let slot = slots[key] { return slot }
+        statements.append(
+            try db.makeStatement(
                 sql:
                     "SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ? LIMIT 1"
-            )
-            statements[key] = statement
-        }
-        let raw = statement.sqliteStatement
+            ))
+        known.append([])
+        slots[key] = statements.count - 1
+        return statements.count - 1
+    }
+
+    func exists(slot: Int, value: String) -> Bool {
+        if known[slot].contains(value) { return true }
+        let raw = statements[slot].sqliteStatement
         sqlite3_reset(raw)
         var value = value
         value.withUTF8 { buffer in
@@ -156,8 +164,8 @@ final class ParentChecker {
         let found = sqlite3_step(raw) == SQLITE_ROW
         sqlite3_reset(raw)
         if found {
-            if (known[key]?.count ?? 0) >= Self.cacheLimit { known[key] = [] }
-            known[key, default: []].insert(value)
+            if known[slot].count >= Self.cacheLimit { known[slot] = [] }
+            known[slot].insert(value)
         }
         return found
     }
