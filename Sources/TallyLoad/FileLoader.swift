@@ -66,6 +66,7 @@ final class FileLoader {
                 result.read += batch.rowsRead
                 for event in batch.events { try handle(event) }
                 reportProgress(bytes: batch.bytesRead)
+                producer.recycle(batch)
             case .finished(let sha256, let bytes):
                 result.sha256 = sha256
                 result.bytes = bytes

@@ -41,6 +41,10 @@ final class RowProducer: @unchecked Sendable {
     private let hasher: IPAddressHasher?
     private let companyCurrencies: [String: String]
     private let queue = BoundedQueue<ProducerOutcome>(capacity: 8)
+    /// Batches the database thread is done with, freed here on the producer thread: releasing a
+    /// batch's strings and arrays was a tenth of the database thread's time (issue 14).
+    private let done = NSLock()
+    private var doneBatches: [ProducedBatch] = []
     private let finished = DispatchSemaphore(value: 0)
     private let hasMoneyColumns: Bool
 
@@ -78,6 +82,22 @@ final class RowProducer: @unchecked Sendable {
 
     /// The next outcome; blocks until the producer has one.
     func next() -> ProducerOutcome? { queue.take() }
+
+    /// Hands a handled batch back, so that its memory is freed on the producer thread.
+    func recycle(_ batch: consuming ProducedBatch) {
+        done.lock()
+        doneBatches.append(batch)
+        done.unlock()
+    }
+
+    /// Frees the batches handed back since the last call (on the producer thread).
+    private func freeHandledBatches() {
+        done.lock()
+        let handled = doneBatches
+        doneBatches = []
+        done.unlock()
+        _ = consume handled
+    }
 
     /// Stops the producer (if still running) and waits for its thread to end.
     func stop() {
@@ -346,6 +366,7 @@ final class RowProducer: @unchecked Sendable {
     /// Hands the current batch over; false when the consumer has stopped.
     @discardableResult
     private func flush(bytesRead: Int64) -> Bool {
+        freeHandledBatches()
         batch.bytesRead = bytesRead
         let full = batch
         batch = ProducedBatch()
