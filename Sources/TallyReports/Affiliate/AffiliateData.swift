@@ -23,6 +23,8 @@ struct AffiliateClick: FetchableRecord {
     let subId3: String?
     let subId4: String?
     let subId5: String?
+    /// `clickedAt` in milliseconds, parsed once: every stage of a report asks for it.
+    let time: Int64
 
     init(row: Row) {
         id = row[0]
@@ -41,18 +43,34 @@ struct AffiliateClick: FetchableRecord {
         subId3 = row[13]
         subId4 = row[14]
         subId5 = row[15]
+        time = (try? UTCTimestamp.parse(clickedAt).get()) ?? 0
     }
 
-    var time: Int64 { (try? UTCTimestamp.parse(clickedAt).get()) ?? 0 }
     /// A3: an element of `fraudReasons` equals `bot_user_agent`.
     var isDerivedBot: Bool {
-        // Most clicks have no such reason: the substring test spares parsing their JSON.
-        guard let fraudReasons, fraudReasons.contains("bot_user_agent"), let data = fraudReasons.data(using: .utf8),
+        // Most clicks have no such reason: a byte search spares parsing their JSON (Foundation's
+        // `contains` was a tenth of a 1M-click report).
+        guard let fraudReasons, Self.containsBotReason(fraudReasons), let data = fraudReasons.data(using: .utf8),
             let reasons = try? JSONSerialization.jsonObject(with: data) as? [Any?]
         else { return false }
         return reasons.contains { ($0 as? String) == "bot_user_agent" }
     }
-    func subId(_ number: Int) -> String? { [subId1, subId2, subId3, subId4, subId5][number - 1] }
+
+    private static let botReason = Array("bot_user_agent".utf8)
+
+    private static func containsBotReason(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= botReason.count else { return false }
+            for start in 0...(bytes.count - botReason.count)
+            where bytes[start] == botReason[0] && botReason.indices.allSatisfy({ bytes[start + $0] == botReason[$0] }) {
+                return true
+            }
+            return false
+        }
+    }
+
+    var subIds: [String?] { [subId1, subId2, subId3, subId4, subId5] }
 }
 
 /// A conversion as attribution sees it (`Queries/affiliate/conversions.sql`).
@@ -142,11 +160,26 @@ struct AffiliateProgram {
     let holdPeriodDays: Int64
     let defaultCommissionRate: Fraction
     let minimumPayoutThreshold: Int64?
+    /// The threshold as a double, for deciding scores far from it without exact arithmetic.
+    private let approximateThreshold: Double
+
+    init(
+        fraudThreshold: Fraction, attributionWindowDays: Int64, deduplicationWindowMins: Int64, holdPeriodDays: Int64,
+        defaultCommissionRate: Fraction, minimumPayoutThreshold: Int64?
+    ) {
+        self.fraudThreshold = fraudThreshold
+        self.attributionWindowDays = attributionWindowDays
+        self.deduplicationWindowMins = deduplicationWindowMins
+        self.holdPeriodDays = holdPeriodDays
+        self.defaultCommissionRate = defaultCommissionRate
+        self.minimumPayoutThreshold = minimumPayoutThreshold
+        approximateThreshold = Double(fraudThreshold.numerator) / Double(fraudThreshold.denominator)
+    }
 
     /// `score > threshold`, compared as exact decimals (0.605 × 100 is 60.5, not 60.49999…). Scores
     /// far from the threshold are decided on the doubles; only near ties pay for the exact compare.
     func isAboveFraudThreshold(_ score: Double) -> Bool {
-        let approximate = Double(fraudThreshold.numerator) / Double(fraudThreshold.denominator)
+        let approximate = approximateThreshold
         if score > approximate + 1e-6 { return true }
         if score < approximate - 1e-6 { return false }
         return (Fraction(double: score) ?? Fraction(0)) > fraudThreshold

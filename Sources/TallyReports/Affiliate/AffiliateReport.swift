@@ -254,22 +254,28 @@ public struct AffiliateReport: ReportDefinition {
     private func key(
         partner: AffiliatePartner?, partnerId: String, linkId: String?, subIds: [String?], day: () -> String
     ) -> String {
-        groupings.map { grouping -> String in
+        func value(_ grouping: Grouping) -> String {
             switch grouping {
             case .partner: return partnerId
             case .link: return linkId ?? "(no link)"
-            case .subid1, .subid2, .subid3, .subid4, .subid5:
-                return subIds[Int(String(grouping.rawValue.last!))! - 1] ?? "(none)"
+            case .subid1: return subIds[0] ?? "(none)"
+            case .subid2: return subIds[1] ?? "(none)"
+            case .subid3: return subIds[2] ?? "(none)"
+            case .subid4: return subIds[3] ?? "(none)"
+            case .subid5: return subIds[4] ?? "(none)"
             case .tier: return partner?.tier ?? "(unknown)"
             case .partnershipType: return partner?.partnershipType ?? "(unknown)"
             case .day: return day()
             }
-        }.joined(separator: Self.componentSeparator)
+        }
+        // One grouping (the usual case) needs no array and no join per click.
+        if groupings.count == 1 { return value(groupings[0]) }
+        return groupings.map(value).joined(separator: Self.componentSeparator)
     }
 
     private func groupKey(click: AffiliateClick, partner: AffiliatePartner?, company: ResolvedScope.Company) -> String {
         key(
-            partner: partner, partnerId: click.partnerId, linkId: click.linkId, subIds: (1...5).map(click.subId),
+            partner: partner, partnerId: click.partnerId, linkId: click.linkId, subIds: click.subIds,
             day: { "\(company.timeZone.day(containing: click.time))" })
     }
 
