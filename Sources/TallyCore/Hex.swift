@@ -3,7 +3,7 @@
 /// Written byte by byte from a table: `String(format: "%02x")` costs a Foundation format call per
 /// byte, which dominated a 500,000-record billing close (32 calls per content hash).
 public enum Hex {
-    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    public static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         Array(bytes).withUnsafeBytes(string(bytes:))

@@ -127,7 +127,7 @@ public enum BillingClose {
             var changed: [String] = []
             try UsageRecord.forEach(company: company, bounds: sourceBounds, db: db) { record in
                 meter.add(record)
-                digest.add(table: table, rowId: record.id, contentHash: record.contentHash)
+                digest.add(table: table, rowId: record.id, hexOf: record.contentDigest)
                 switch try known.standing(of: record, table: table) {
                 case .late: late.append(record.id)
                 case .changed: changed.append(record.id)
@@ -154,7 +154,7 @@ public enum BillingClose {
             meter.add(record)
             totals.add(record)
             if recordIds { ids.append(record.id) }
-            digest.add(table: ownTable, rowId: record.id, contentHash: record.contentHash)
+            digest.add(table: ownTable, rowId: record.id, hexOf: record.contentDigest)
         }
         let (rated, figures) = meter.finish()
         let subtotal = rated.reduce(0) { $0 + $1.amountMinor }

@@ -111,6 +111,31 @@ public struct CloseDigest {
         count += 1
     }
 
+    /// The same as `add(table:rowId:contentHash:)` with the hex of `digest`, written straight into
+    /// the item's bytes (a billing close adds millions).
+    mutating func add(table: String, rowId: String, hexOf digest: SHA256Digest) {
+        item.removeAll(keepingCapacity: true)
+        if count > 0 { item.append(0x1E) }
+        item.append(contentsOf: table.utf8)
+        item.append(0x1F)
+        item.append(contentsOf: rowId.utf8)
+        item.append(0x1F)
+        let start = item.count
+        item.append(contentsOf: repeatElement(0, count: SHA256Digest.byteCount * 2))
+        item.withUnsafeMutableBufferPointer { buffer in
+            digest.withUnsafeBytes { bytes in
+                Hex.digits.withUnsafeBufferPointer { digits in
+                    for (index, byte) in bytes.enumerated() {
+                        buffer[start + 2 * index] = digits[Int(byte >> 4)]
+                        buffer[start + 2 * index + 1] = digits[Int(byte & 0x0F)]
+                    }
+                }
+            }
+        }
+        item.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        count += 1
+    }
+
     public mutating func add(_ item: CloseItem) {
         add(table: item.table, rowId: item.rowId, contentHash: item.contentHash)
     }
