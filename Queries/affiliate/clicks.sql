@@ -6,7 +6,10 @@
 -- Units:      fraud_score as stored (a double, read back as its decimal text).
 -- NULL:       link_id, visitor_id, session_id, fraud_score, fraud_reasons as exported.
 -- IPs:        ip_address_hash is the keyed hash the loader stores (docs/LOADING.md), never the address.
--- Order:      company, link, visitor, "clickedAt", id (BINARY collation: ids compared as bytes).
+-- Order:      visitor, company, link, "clickedAt", id (BINARY collation: ids compared as bytes):
+--             each (company, link, visitor) in time order, as derived duplicates are found, and
+--             each visitor's clicks together, so distinct visitors are counted as they stream
+--             instead of held in a set per group (issue 12: 275 MB at 10M clicks).
 -- Plan:       SCAN c (rowid order), one sort. NOT INDEXED because the planner otherwise walks
 --             affiliate_clicks_companyId_clickedAt_idx and fetches every row from the table in
 --             index order: one random page read per click, which at 1M clicks took 4.9 s in the
@@ -26,4 +29,4 @@ SELECT
     c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5
 FROM "affiliate_clicks" AS c NOT INDEXED
 WHERE c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
-ORDER BY c."companyId", c."linkId", c."visitorId", c."clickedAt", c."id";
+ORDER BY c."visitorId", c."companyId", c."linkId", c."clickedAt", c."id";

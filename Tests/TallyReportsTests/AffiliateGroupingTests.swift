@@ -50,3 +50,37 @@ final class AffiliateGroupingTests: XCTestCase {
         XCTAssertEqual(AffiliateReport(scope: ReportScope(), groupings: []).groupings, [.partner])
     }
 }
+
+/// `clicks_unique_visitors` is counted as the clicks stream in visitor order, one visitor's groups
+/// at a time; these tests hold it to the plain definition: the size of the set of visitors of each
+/// group's eligible clicks in range, collected from the same standings.
+final class AffiliateUniqueVisitorTests: XCTestCase {
+    func testStreamedCountsEqualPerGroupSetsForPartnerAndLink() throws {
+        let store = try ReportFixture.sampleData()
+        for (grouping, groupOf) in [
+            (AffiliateReport.Grouping.partner, { (click: AffiliateClick) in click.partnerId }),
+            (.link, { (click: AffiliateClick) in click.linkId ?? "(no link)" }),
+        ] {
+            for scope in [ReportScope(), ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-20"))] {
+                var sets: [String: Set<String>] = [:]
+                try ReportContext.reading(store, scope: scope, rollups: false) { context in
+                    _ = try AffiliateAttribution.run(options: AttributionOptions(), context: context) {
+                        click, standing in
+                        guard let company = context.scope.company(click.companyId),
+                            company.range.contains(click.time), standing.isEligible, let visitor = click.visitorId
+                        else { return }
+                        sets[groupOf(click), default: []].insert(visitor)
+                    }
+                }
+                let rows = try AffiliateReport(scope: scope, grouping: grouping).typedRows(on: store)
+                var checked = 0
+                for row in rows where row.group != AffiliateReport.unattributed {
+                    XCTAssertEqual(row.uniqueVisitors, sets[row.group]?.count ?? 0, "\(grouping) \(row.group)")
+                    checked += 1
+                }
+                XCTAssertGreaterThan(checked, 3, "\(grouping)")
+                XCTAssertTrue(rows.contains { $0.uniqueVisitors > 1 }, "\(grouping)")
+            }
+        }
+    }
+}

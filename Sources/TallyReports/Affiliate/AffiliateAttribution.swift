@@ -82,6 +82,7 @@ struct AffiliateAttribution {
 
     /// One ordered pass over every click of the companies in scope: derives duplicates (A4) and each
     /// click's standing, hands every click to `visit`, and keeps the clicks of `visitors` and `ids`.
+    /// `visit` sees the clicks in visitor order, each visitor's clicks together (NULL visitor first).
     func passClicks(
         _ db: Database, visitors: Set<String>, ids: Set<String>, visit: (AffiliateClick, ClickStanding) -> Void
     ) throws -> ClickPass {

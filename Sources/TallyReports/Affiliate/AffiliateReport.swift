@@ -106,7 +106,14 @@ public struct AffiliateReport: ReportDefinition {
     public func rows(in context: ReportContext) throws -> [Row] {
         let partners = try AffiliatePartner.all(context.db)
         var rows: [String: Row] = [:]
-        var visitors: [String: Set<String>] = [:]
+        // Distinct visitors, counted as the clicks stream in visitor order (Queries/affiliate/clicks.sql):
+        // the groups of the current visitor's eligible clicks, added to each group's count when the
+        // next visitor starts. Memory holds one visitor's groups, not every group's visitors.
+        var uniqueVisitors: [String: Int] = [:]
+        var visitor: (id: String, groups: Set<String>)?
+        func countVisitor() {
+            for group in visitor?.groups ?? [] { uniqueVisitors[group, default: 0] += 1 }
+        }
         func key(_ group: String, _ currency: String) -> String { "\(currency)\u{1F}\(group)" }
         func touch(_ group: String, _ currency: String, _ body: (inout Row) -> Void) {
             var row = rows[key(group, currency)] ?? Row(group: group, currency: currency)
@@ -130,8 +137,15 @@ public struct AffiliateReport: ReportDefinition {
                 if standing.isEligible { row.clicksEligible += 1 }
             }
             count(&clickRows[group, default: Row(group: group, currency: company.currency)])
-            if standing.isEligible, let visitor = click.visitorId { visitors[group, default: []].insert(visitor) }
+            if standing.isEligible, let id = click.visitorId {
+                if visitor?.id != id {
+                    countVisitor()
+                    visitor = (id, [])
+                }
+                visitor?.groups.insert(group)
+            }
         }
+        countVisitor()
         for conversion in credited {
             let company = context.scope.company(conversion.companyId)!
             let isReversed = conversion.status == "REVERSED"
@@ -219,7 +233,7 @@ public struct AffiliateReport: ReportDefinition {
                     row.clicksExcludedByFraudScore = clicks.clicksExcludedByFraudScore
                     row.clicksDerivedDuplicate = clicks.clicksDerivedDuplicate
                     row.clicksDerivedBot = clicks.clicksDerivedBot
-                    row.uniqueVisitors = visitors[group]?.count ?? 0
+                    row.uniqueVisitors = uniqueVisitors[group] ?? 0
                 }
             }
         }
