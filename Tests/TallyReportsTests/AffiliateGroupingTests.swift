@@ -84,3 +84,22 @@ final class AffiliateUniqueVisitorTests: XCTestCase {
         }
     }
 }
+
+final class DistinctIPHashesTests: XCTestCase {
+    func testHexHashesAndOtherTextCountAsTheirDistinctSpellings() {
+        var hashes = DistinctIPHashes()
+        for text in [
+            "e220a8397b1dcdaf", "e220a8397b1dcdaf", "00000000000000ff", "ff", "00000000000000FF", "203.0.113.7",
+            "203.0.113.7", "e220a8397b1dcdaf0", "2001:db8::1",
+        ] {
+            hashes.insert(text)
+        }
+        // Distinct spellings: e220…daf, 0…0ff, ff, 0…0FF (upper case is text), 203.0.113.7, the
+        // 17-digit one, the IPv6 address.
+        XCTAssertEqual(hashes.count, 7)
+        XCTAssertEqual(DistinctIPHashes.number("00000000000000ff"), 255)
+        XCTAssertNil(DistinctIPHashes.number("ff"))
+        XCTAssertNil(DistinctIPHashes.number("00000000000000FF"))
+        XCTAssertEqual(DistinctIPHashes.number("ffffffffffffffff"), UInt64.max)
+    }
+}
