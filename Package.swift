@@ -32,6 +32,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // sqlite3_config (variadic C) for the CLI's process-wide SQLite settings.
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
         .target(name: "TallySample", dependencies: ["TallyCore"]),
         .executableTarget(name: "EmbedQueries"),
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample",
+                "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample", "CSQLiteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSQLiteConfig
 import Foundation
 import TallyCore
 import TallyStore
@@ -41,6 +42,10 @@ struct Tally: ParsableCommand {
     /// Runs the command. This is the one place errors become messages and exit statuses: every
     /// layer throws a `TallyError` carrying its own message, hint and status.
     static func main() {
+        // Every connection of this process is used by one thread at a time (GRDB's DatabaseQueue;
+        // the load's producer thread never touches SQLite), so SQLite's per-call mutexes and its
+        // allocation statistics are overhead. Measured in docs/LOADING.md ("How it is fast").
+        _ = tally_sqlite_configure_single_writer()
         do {
             var command = try parseAsRoot()
             try command.run()
