@@ -42,9 +42,18 @@ enum ValueConverter {
         return convertText(text, for: column, currencyExponent: currencyExponent)
     }
 
+    /// Whether `text` holds a NUL byte: memchr over the string's bytes (the generic `contains` on
+    /// its UTF-8 view was a tenth of the producer thread's time at 1M rows; issue 14).
+    private static func containsNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        } ?? text.utf8.contains(0)
+    }
+
     private static func convertText(_ text: String, for column: ColumnSpec, currencyExponent: Int) -> Conversion {
         // SQLite stores the NUL but C strings end there: the value would read back cut short.
-        if text.utf8.contains(0) {
+        if containsNUL(text) {
             return .reject(.nulCharacter, "\(column.name) holds a NUL character (U+0000); remove it from the export")
         }
         switch column.kind {
