@@ -100,26 +100,15 @@ public struct CloseDigest {
     public init() {}
 
     public mutating func add(table: String, rowId: String, contentHash: String) {
-        item.removeAll(keepingCapacity: true)
-        if count > 0 { item.append(0x1E) }
-        item.append(contentsOf: table.utf8)
-        item.append(0x1F)
-        item.append(contentsOf: rowId.utf8)
-        item.append(0x1F)
+        startItem(table: table, rowId: rowId)
         item.append(contentsOf: contentHash.utf8)
-        item.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        count += 1
+        finishItem()
     }
 
     /// The same as `add(table:rowId:contentHash:)` with the hex of `digest`, written straight into
     /// the item's bytes (a billing close adds millions).
     mutating func add(table: String, rowId: String, hexOf digest: SHA256Digest) {
-        item.removeAll(keepingCapacity: true)
-        if count > 0 { item.append(0x1E) }
-        item.append(contentsOf: table.utf8)
-        item.append(0x1F)
-        item.append(contentsOf: rowId.utf8)
-        item.append(0x1F)
+        startItem(table: table, rowId: rowId)
         let start = item.count
         item.append(contentsOf: repeatElement(0, count: SHA256Digest.byteCount * 2))
         item.withUnsafeMutableBufferPointer { buffer in
@@ -132,6 +121,20 @@ public struct CloseDigest {
                 }
             }
         }
+        finishItem()
+    }
+
+    /// An item is `[RS] table US rowId US contentHash`, hashed as one update.
+    private mutating func startItem(table: String, rowId: String) {
+        item.removeAll(keepingCapacity: true)
+        if count > 0 { item.append(0x1E) }
+        item.append(contentsOf: table.utf8)
+        item.append(0x1F)
+        item.append(contentsOf: rowId.utf8)
+        item.append(0x1F)
+    }
+
+    private mutating func finishItem() {
         item.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         count += 1
     }
