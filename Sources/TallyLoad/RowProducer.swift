@@ -33,7 +33,7 @@ enum ProducerOutcome: Sendable {
 /// through a bounded queue, so the database thread emits them in order too.
 ///
 /// `@unchecked Sendable`: after `start()`, the parsing state is used only by the producer thread;
-/// the queue is the only state both threads touch.
+/// the queue and the handed-back batches (under their lock) are the only state both threads touch.
 final class RowProducer: @unchecked Sendable {
     private let schema: TableSchema
     private let item: LoadPlan.Item
