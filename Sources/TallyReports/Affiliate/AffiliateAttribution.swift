@@ -89,8 +89,7 @@ struct AffiliateAttribution {
         var pass = ClickPass()
         var group: (String, String?, String?)? = nil
         var anchor: Int64 = 0
-        let cursor = try AffiliateClick.fetchCursor(db, sql: QueryCatalog.sql("affiliate/clicks"))
-        while let click = try cursor.next() {
+        try AffiliateClick.forEach(db) { click in
             let program = program(click.companyId)
             let time = click.time
             var duplicate = false

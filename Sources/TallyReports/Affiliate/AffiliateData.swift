@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TallyCore
 
 /// A click as attribution sees it (`Queries/affiliate/clicks.sql`).
 ///
-/// Decoded by hand from the row: a report reads every click of its companies, and Codable decoding
-/// cost more than everything else per click.
-struct AffiliateClick: FetchableRecord {
+/// Read straight from SQLite's statement (``forEach(_:_:)``): a report reads every click of its
+/// companies, and Codable decoding, then GRDB's row decoding, cost more than everything else per
+/// click.
+struct AffiliateClick {
     let id: String
     let companyId: String
     let partnerId: String
@@ -26,24 +28,41 @@ struct AffiliateClick: FetchableRecord {
     /// `clickedAt` in milliseconds, parsed once: every stage of a report asks for it.
     let time: Int64
 
-    init(row: Row) {
-        id = row[0]
-        companyId = row[1]
-        partnerId = row[2]
-        linkId = row[3]
-        visitorId = row[4]
-        sessionId = row[5]
-        clickedAt = row[6]
-        status = row[7]
-        fraudScore = row[8]
-        fraudReasons = row[9]
-        ipAddressHash = row[10]
-        subId1 = row[11]
-        subId2 = row[12]
-        subId3 = row[13]
-        subId4 = row[14]
-        subId5 = row[15]
-        time = (try? UTCTimestamp.parse(clickedAt).get()) ?? 0
+    /// Calls `body` with each click of the companies in `temp.report_scope`, in the query's order.
+    static func forEach(_ db: Database, _ body: (AffiliateClick) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: QueryCatalog.sql("affiliate/clicks"))
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        // Statuses are a handful of values: made once each, not once per click.
+        var statuses: [String: String] = [:]
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+            func text(_ column: Int32) -> String? {
+                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+                return String(
+                    decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))),
+                    as: UTF8.self)
+            }
+            let statusText = text(7) ?? ""
+            let status = statuses[statusText] ?? statusText
+            if statuses.count < 16 { statuses[statusText] = statusText }
+            let clickedAt = text(6) ?? ""
+            try body(
+                AffiliateClick(
+                    id: text(0) ?? "", companyId: text(1) ?? "", partnerId: text(2) ?? "", linkId: text(3),
+                    visitorId: text(4), sessionId: text(5), clickedAt: clickedAt, status: status,
+                    fraudScore: sqlite3_column_type(handle, 8) == SQLITE_NULL ? nil : sqlite3_column_double(handle, 8),
+                    fraudReasons: text(9), ipAddressHash: text(10), subId1: text(11), subId2: text(12),
+                    subId3: text(13), subId4: text(14), subId5: text(15),
+                    time: (try? UTCTimestamp.parse(clickedAt).get()) ?? 0))
+        }
     }
 
     /// A3: an element of `fraudReasons` equals `bot_user_agent`.
