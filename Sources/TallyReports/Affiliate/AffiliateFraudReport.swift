@@ -1,3 +1,4 @@
+import GRDB
 import TallyCore
 import TallyOutput
 
@@ -32,10 +33,12 @@ public struct AffiliateFraudReport: ReportDefinition {
         public var derivedDuplicates = 0
         public var derivedBots = 0
         public var excludedByFraudScore = 0
-        public var ipHashes = DistinctIPHashes()
+        /// Distinct `ipAddressHash` values of the partner's clicks in range, counted by SQLite
+        /// (`Queries/affiliate/partner-ip-hashes.sql`).
+        public var distinctIPHashes = 0
         public var selfReferredConversions = 0
 
-        var clicksPerIP: Double? { ipHashes.count == 0 ? nil : Double(clicks) / Double(ipHashes.count) }
+        var clicksPerIP: Double? { distinctIPHashes == 0 ? nil : Double(clicks) / Double(distinctIPHashes) }
         var botShare: Double? { clicks > 0 ? Double(derivedBots) / Double(clicks) : nil }
 
         /// Counts one click of the partner in range.
@@ -45,7 +48,6 @@ public struct AffiliateFraudReport: ReportDefinition {
             if standing.derivedDuplicate { derivedDuplicates += 1 }
             if standing.derivedBot { derivedBots += 1 }
             if standing.excludedByFraudScore { excludedByFraudScore += 1 }
-            if let hash = click.ipAddressHash { ipHashes.insert(hash) }
         }
     }
 
@@ -56,7 +58,7 @@ public struct AffiliateFraudReport: ReportDefinition {
             .integer("derived_duplicates", shown: true) { $0.derivedDuplicates },
             .integer("derived_bots", shown: true) { $0.derivedBots },
             .integer("excluded_by_fraud_score", shown: true) { $0.excludedByFraudScore },
-            .integer("distinct_ip_hashes") { $0.ipHashes.count },
+            .integer("distinct_ip_hashes") { $0.distinctIPHashes },
             .number("clicks_per_ip", decimals: 2, shown: true) { $0.clicksPerIP },
             .statistic("bot_share") { $0.botShare },
             .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
@@ -72,9 +74,13 @@ public struct AffiliateFraudReport: ReportDefinition {
             guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
                 return
             }
-            // Mutated in place: a copy out of the dictionary and back copied the row's set of IP
-            // hashes on every click (quadratic: 472 s for 1M clicks).
+            // Mutated in place: a copy out of the dictionary and back, when the row still held a set
+            // of IP hashes, made this quadratic (472 s for 1M clicks).
             rows[click.partnerId, default: Row(partner: click.partnerId)].count(click, standing)
+        }
+        for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
+            let partner: String = row["partner_id"]
+            rows[partner, default: Row(partner: partner)].distinctIPHashes = row["distinct_ip_hashes"]
         }
         for conversion in credited where conversion.status != "REVERSED" {
             for partner in conversion.selfReferringPartners {
@@ -82,42 +88,5 @@ public struct AffiliateFraudReport: ReportDefinition {
             }
         }
         return rows.values.sorted { Array($0.partner.utf8).lexicographicallyPrecedes(Array($1.partner.utf8)) }
-    }
-}
-
-/// The distinct `ipAddressHash` values of a partner's clicks.
-///
-/// The loader stores each address as 16 lower-case hex digits (docs/LOADING.md): those are kept as
-/// the 64-bit number they spell — the same distinct count, since the spelling is one-to-one, in
-/// 8 bytes instead of a heap string each. Anything else (addresses kept with `--keep-sensitive`) is
-/// kept as text.
-public struct DistinctIPHashes: Sendable {
-    private var numbers = Set<UInt64>()
-    private var texts = Set<String>()
-
-    public init() {}
-
-    public var count: Int { numbers.count + texts.count }
-
-    mutating func insert(_ hash: String) {
-        if let number = Self.number(hash) { numbers.insert(number) } else { texts.insert(hash) }
-    }
-
-    /// The value of exactly 16 lower-case hex digits, else nil.
-    static func number(_ text: String) -> UInt64? {
-        var value: UInt64 = 0
-        var digits = 0
-        for byte in text.utf8 {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            digits += 1
-            guard digits <= 16 else { return nil }
-            value = value << 4 | UInt64(digit)
-        }
-        return digits == 16 ? value : nil
     }
 }
