@@ -36,28 +36,10 @@ struct AffiliateClick {
         try db.execute(sql: "PRAGMA threads = 2")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         let statement = try db.cachedStatement(sql: QueryCatalog.sql("affiliate/clicks"))
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        // Statuses are a handful of values: made once each, not once per click.
-        var statuses: [String: String] = [:]
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-            }
-            func text(_ column: Int32) -> String? {
-                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-                return String(
-                    decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))),
-                    as: UTF8.self)
-            }
-            let statusText = text(7) ?? ""
-            let status = statuses[statusText] ?? statusText
-            if statuses.count < 16 { statuses[statusText] = statusText }
+        var statuses = InternedText()  // a handful of values: each made once, not once per click
+        try StatementRows.forEach(statement, db: db) { handle in
+            func text(_ column: Int32) -> String? { StatementRows.text(handle, column) }
+            let status = statuses.string(handle, 7)
             let clickedAt = text(6) ?? ""
             try body(
                 AffiliateClick(

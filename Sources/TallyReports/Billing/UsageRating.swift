@@ -35,9 +35,6 @@ struct UsageRecord {
     {
         let statement = try db.cachedStatement(sql: QueryCatalog.sql("cs-ai-billing/usage-records"))
         try statement.setArguments(["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
         var content: [UInt8] = []
         content.reserveCapacity(256)
         // Usage types and tiers are a handful of values: each row's bytes are matched against the
@@ -52,15 +49,7 @@ struct UsageRecord {
             for record in tied { try body(record) }
             tied.removeAll(keepingCapacity: true)
         }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                    sql: statement.sql)
-            }
+        try StatementRows.forEach(statement, db: db) { handle in
             content.removeAll(keepingCapacity: true)
             for (column, isNumber) in contentColumns {
                 if column > 1 { content.append(UInt8(ascii: "|")) }
@@ -80,7 +69,8 @@ struct UsageRecord {
             let duration = sqlite3_column_type(handle, 3) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 3)
             tied.append(
                 UsageRecord(
-                    id: text(handle, 0), usageType: usageTypes.string(handle, 1), tier: tiers.string(handle, 2),
+                    id: StatementRows.text(handle, 0) ?? "", usageType: usageTypes.string(handle, 1),
+                    tier: tiers.string(handle, 2),
                     durationSeconds: duration, messageCount: sqlite3_column_int64(handle, 4),
                     inputTokens: sqlite3_column_int64(handle, 5), outputTokens: sqlite3_column_int64(handle, 6),
                     contentDigest: content.withUnsafeBytes { SHA256.hash(data: $0) }))
@@ -92,33 +82,6 @@ struct UsageRecord {
     private static let contentColumns: [(Int, Bool)] = [
         (1, false), (2, false), (3, true), (4, true), (5, true), (6, true), (7, false), (8, false),
     ]
-
-    private static func text(_ handle: SQLiteStatement, _ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        return String(
-            decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-    }
-}
-
-/// Whether a column's bytes equal `bytes` (memcmp: the generic `elementsEqual` was 3% of a close).
-private func sameBytes(_ column: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-    guard column.count == bytes.count else { return false }
-    guard let base = column.baseAddress, !bytes.isEmpty else { return true }
-    return bytes.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
-}
-
-/// The strings of a column with few distinct values, each made once.
-private struct InternedText {
-    private var known: [([UInt8], String)] = []
-
-    mutating func string(_ handle: SQLiteStatement, _ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-        for (knownBytes, string) in known where sameBytes(bytes, knownBytes) { return string }
-        let string = String(decoding: bytes, as: UTF8.self)
-        if known.count < 64 { known.append((Array(bytes), string)) }
-        return string
-    }
 }
 
 /// Decimal text of integers into a byte buffer, as SQLite writes an INTEGER as text.
