@@ -30,25 +30,24 @@ struct AffiliateClick {
 
     /// Calls `body` with each click of the companies in `temp.report_scope`, in the query's order.
     static func forEach(_ db: Database, _ body: (AffiliateClick) throws -> Void) throws {
-        // The query sorts every click of the companies (docs/AFFILIATE.md, "Performance"): two
-        // sorter helper threads took the clicks query at 10M clicks from 20.0 s to 12.6 s in the
-        // sqlite3 shell. Back to SQLite's default (no helpers) afterwards.
-        try db.execute(sql: "PRAGMA threads = 2")
-        defer { try? db.execute(sql: "PRAGMA threads = 0") }
+        // The query sorts every click of the companies (docs/AFFILIATE.md, "Performance").
         let statement = try db.cachedStatement(sql: QueryCatalog.sql("affiliate/clicks"))
         var statuses = InternedText()  // a handful of values: each made once, not once per click
-        try StatementRows.forEach(statement, db: db) { handle in
-            func text(_ column: Int32) -> String? { StatementRows.text(handle, column) }
-            let status = statuses.string(handle, 7)
-            let clickedAt = text(6) ?? ""
-            try body(
-                AffiliateClick(
-                    id: text(0) ?? "", companyId: text(1) ?? "", partnerId: text(2) ?? "", linkId: text(3),
-                    visitorId: text(4), sessionId: text(5), clickedAt: clickedAt, status: status,
-                    fraudScore: sqlite3_column_type(handle, 8) == SQLITE_NULL ? nil : sqlite3_column_double(handle, 8),
-                    fraudReasons: text(9), ipAddressHash: text(10), subId1: text(11), subId2: text(12),
-                    subId3: text(13), subId4: text(14), subId5: text(15),
-                    time: (try? UTCTimestamp.parse(clickedAt).get()) ?? 0))
+        try StatementRows.withSorterThreads(db) {
+            try StatementRows.forEach(statement, db: db) { handle in
+                func text(_ column: Int32) -> String? { StatementRows.text(handle, column) }
+                let status = statuses.string(handle, 7)
+                let clickedAt = text(6) ?? ""
+                try body(
+                    AffiliateClick(
+                        id: text(0) ?? "", companyId: text(1) ?? "", partnerId: text(2) ?? "", linkId: text(3),
+                        visitorId: text(4), sessionId: text(5), clickedAt: clickedAt, status: status,
+                        fraudScore: sqlite3_column_type(handle, 8) == SQLITE_NULL
+                            ? nil : sqlite3_column_double(handle, 8),
+                        fraudReasons: text(9), ipAddressHash: text(10), subId1: text(11), subId2: text(12),
+                        subId3: text(13), subId4: text(14), subId5: text(15),
+                        time: (try? UTCTimestamp.parse(clickedAt).get()) ?? 0))
+            }
         }
     }
 
