@@ -36,7 +36,6 @@ public struct VariantConversionReport: ReportDefinition {
         self.controlVariant = controlVariant
     }
 
-    /// One funnel variant's counts, as `Queries/variant-conversion/*-arms.sql` return them.
     /// A variant of a funnel in scope (`Queries/variant-conversion/variants.sql`).
     struct Variant: QueryRow {
         let companyId: String
@@ -60,21 +59,18 @@ public struct VariantConversionReport: ReportDefinition {
         let revenueHundredths: Int64?
     }
 
-    /// A variant with its counts: zero when it had no sessions in the range.
+    /// A variant with its counts: zero when it had no sessions in the range. The variant's columns
+    /// read through (`arm.funnelId`); `isControl` is the arm's own, since `--control` moves it.
+    @dynamicMemberLookup
     struct Arm {
-        let companyId: String
-        let currency: String
-        let funnelId: String
-        let funnelName: String
-        let minimumSessions: Int?
-        let variantId: String
-        let variantName: String
+        let variant: Variant
         var isControl: Bool
-        let trafficWeight: Int
         let sessions: Int
         let leads: Int
         let conversions: Int
         let revenueHundredths: Int64?
+
+        subscript<T>(dynamicMember path: KeyPath<Variant, T>) -> T { variant[keyPath: path] }
     }
 
     /// One output row: an arm and its statistics against the funnel's control.
@@ -160,10 +156,8 @@ public struct VariantConversionReport: ReportDefinition {
         return try context.fetch(Variant.self, query: "variant-conversion/variants").map { variant in
             let count = byVariant["\(variant.funnelId)\u{1F}\(variant.variantId)"]
             return Arm(
-                companyId: variant.companyId, currency: variant.currency, funnelId: variant.funnelId,
-                funnelName: variant.funnelName, minimumSessions: variant.minimumSessions, variantId: variant.variantId,
-                variantName: variant.variantName, isControl: variant.isControl, trafficWeight: variant.trafficWeight,
-                sessions: count?.sessions ?? 0, leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
+                variant: variant, isControl: variant.isControl, sessions: count?.sessions ?? 0,
+                leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
                 revenueHundredths: count?.revenueHundredths)
         }
     }
