@@ -1,3 +1,21 @@
+-- trigger tally_billing_rollups_stale_companies_delete
+CREATE TRIGGER "tally_billing_rollups_stale_companies_delete" AFTER DELETE ON "companies" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
+-- trigger tally_billing_rollups_stale_companies_insert
+CREATE TRIGGER "tally_billing_rollups_stale_companies_insert" AFTER INSERT ON "companies" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
+-- trigger tally_billing_rollups_stale_companies_update
+CREATE TRIGGER "tally_billing_rollups_stale_companies_update" AFTER UPDATE ON "companies" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
+-- trigger tally_billing_rollups_stale_cs_ai_usage_delete
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_delete" AFTER DELETE ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
+-- trigger tally_billing_rollups_stale_cs_ai_usage_insert
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_insert" AFTER INSERT ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
+-- trigger tally_billing_rollups_stale_cs_ai_usage_update
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_update" AFTER UPDATE ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+
 -- trigger tally_rollups_stale_companies_delete
 CREATE TRIGGER "tally_rollups_stale_companies_delete" AFTER DELETE ON "companies" BEGIN DELETE FROM "tally_rollup_state"; END;
 
@@ -1202,6 +1220,15 @@ CREATE TABLE "tally_billing_lines" (
     CONSTRAINT "BillingLineKind" CHECK ("kind" IN ('USAGE', 'MINIMUM_TRUE_UP', 'ADJUSTMENT', 'ADJUSTMENT_MINIMUM_TRUE_UP'))
 );
 
+-- table tally_close_input_digests
+CREATE TABLE "tally_close_input_digests" (
+    "closeId" TEXT NOT NULL REFERENCES "tally_closes"("id") ON DELETE CASCADE,
+    "tableName" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "digest" TEXT NOT NULL,
+    PRIMARY KEY ("closeId", "tableName")
+) WITHOUT ROWID;
+
 -- table tally_close_items
 CREATE TABLE "tally_close_items" (
     "closeId" TEXT NOT NULL REFERENCES "tally_closes"("id") ON DELETE CASCADE,
@@ -1281,6 +1308,12 @@ CREATE TABLE "tally_loads" (
     "keepsSensitive" BOOLEAN NOT NULL
 );
 
+-- table tally_rollup_billing_state
+CREATE TABLE "tally_rollup_billing_state" (
+    "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+    "rebuiltAtLoadId" INTEGER
+);
+
 -- table tally_rollup_code_order_days
 CREATE TABLE "tally_rollup_code_order_days" (
     "companyId" TEXT NOT NULL,
@@ -1323,6 +1356,38 @@ CREATE TABLE "tally_rollup_code_spellings" (
     "localDay" TEXT NOT NULL,
     CONSTRAINT "RollupSpellingSide" CHECK ("side" IN ('SESSION', 'ORDER')),
     PRIMARY KEY ("companyId", "side", "localDay", "funnelId", "code", "rawCode")
+) WITHOUT ROWID;
+
+-- table tally_rollup_cs_ai_shared_voice_calls
+CREATE TABLE "tally_rollup_cs_ai_shared_voice_calls" (
+    "companyId" TEXT NOT NULL,
+    "voiceCallId" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "occurredAt" TIMESTAMP_TEXT NOT NULL,
+    PRIMARY KEY ("companyId", "voiceCallId", "id")
+) WITHOUT ROWID;
+
+-- table tally_rollup_cs_ai_usage_day_digests
+CREATE TABLE "tally_rollup_cs_ai_usage_day_digests" (
+    "companyId" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "records" INTEGER NOT NULL,
+    "digest" BLOB NOT NULL,
+    PRIMARY KEY ("companyId", "localDay")
+) WITHOUT ROWID;
+
+-- table tally_rollup_cs_ai_usage_days
+CREATE TABLE "tally_rollup_cs_ai_usage_days" (
+    "companyId" TEXT NOT NULL,
+    "localDay" TEXT NOT NULL,
+    "usageType" TEXT NOT NULL,
+    "tier" TEXT NOT NULL,
+    "durationSeconds" INTEGER NOT NULL,
+    "records" INTEGER NOT NULL,
+    "messages" INTEGER NOT NULL,
+    "inputTokens" INTEGER NOT NULL,
+    "outputTokens" INTEGER NOT NULL,
+    PRIMARY KEY ("companyId", "localDay", "usageType", "tier", "durationSeconds")
 ) WITHOUT ROWID;
 
 -- table tally_rollup_lead_days

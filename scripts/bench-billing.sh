@@ -2,7 +2,10 @@
 # Benchmark of the CS AI billing close (issue 13): closes one month of N usage records of one
 # organization and prints its time and peak memory beside a plain sqlite3 scan of the same records
 # (`SELECT count(*), sum(...)` over the company and period), in the same run. The ratio is the dry
-# run's (everything but the writes); `written_s` is the real close, `rerun_s` closing it again.
+# run's (everything but the writes), read from the billing rollups the loader keeps; `rebuild_s` is
+# what keeping them costs (`tally rollups rebuild`: every load of usage pays it), `records_s` the
+# same dry run with --no-rollups (every record read), `written_s` the real close (it writes one
+# ledger item per record), `rerun_s` closing it again (nothing written).
 #
 # Usage: scripts/bench-billing.sh [N ...]        (default: 500000 5000000)
 # Needs: a release build (swift build -c release), the sqlite3 shell, GNU time (/usr/bin/time), bc.
@@ -14,7 +17,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(500000 5000000)
-printf '%-10s %10s %10s %8s %13s %12s %12s %6s\n' records sqlite3_s close_s ratio close_peak_mb written_s rerun_s load
+printf '%-10s %10s %10s %8s %13s %10s %10s %10s %10s %6s\n' records sqlite3_s close_s ratio close_peak_mb rebuild_s \
+  records_s written_s rerun_s load
 for count in "${counts[@]}"; do
   db="$work/bench-$count.sqlite"
   "$tally" migrate up --db "$db" > /dev/null 2>&1
@@ -35,6 +39,10 @@ SELECT printf('u%09d', i), 'co', 'cl', CASE WHEN i % 3 = 0 THEN 'CHAT_SESSION' E
   strftime('%Y-%m-%dT%H:%M:%fZ', '2026-03-01T05:00:00', '+' || (i * 2592000 / $count) || ' seconds')
 FROM n;
 SQL
+  # The rows above came in through the sqlite3 shell, so the billing rollups are stale: rebuild
+  # them as a load would.
+  /usr/bin/time -f '%e %M' -o "$work/time" "$tally" rollups rebuild --db "$db" > /dev/null 2>&1
+  read -r rebuild _ < "$work/time"
   start=$(date +%s.%N)
   sqlite3 "$db" "SELECT count(*), sum(durationSeconds), sum(messageCount) FROM cs_ai_usage
     WHERE companyId = 'co' AND occurredAt >= '2026-03-01T05:00:00.000Z' AND occurredAt < '2026-04-01T04:00:00.000Z';" > /dev/null
@@ -42,6 +50,9 @@ SQL
   /usr/bin/time -f '%e %M' -o "$work/time" "$tally" billing close --db "$db" --period 2026-03 \
     --as-of 2026-04-05T00:00:00Z --company co --dry-run --format csv > /dev/null 2>&1
   read -r close rss < "$work/time"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$tally" billing close --db "$db" --period 2026-03 \
+    --as-of 2026-04-05T00:00:00Z --company co --dry-run --no-rollups --format csv > /dev/null 2>&1
+  read -r records _ < "$work/time"
   # The same close for real (it writes the summary row and one ledger item per record), then again
   # with unchanged inputs (a re-run: nothing written).
   /usr/bin/time -f '%e %M' -o "$work/time" "$tally" billing close --db "$db" --period 2026-03 \
@@ -50,7 +61,7 @@ SQL
   /usr/bin/time -f '%e %M' -o "$work/time" "$tally" billing close --db "$db" --period 2026-03 \
     --as-of 2026-04-05T00:00:00Z --company co --format csv > /dev/null 2>&1
   read -r rerun _ < "$work/time"
-  printf '%-10s %10.2f %10.2f %8.1f %13.1f %12.2f %12.2f %6s\n' "$count" "$scan" "$close" \
-    "$(echo "$close / $scan" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$written" "$rerun" \
+  printf '%-10s %10.2f %10.2f %8.2f %13.1f %10.2f %10.2f %10.2f %10.2f %6s\n' "$count" "$scan" "$close" \
+    "$(echo "$close / $scan" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$rebuild" "$records" "$written" "$rerun" \
     "$(cut -d' ' -f1 /proc/loadavg)"
 done

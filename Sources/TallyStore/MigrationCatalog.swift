@@ -29,6 +29,7 @@ public enum MigrationCatalog {
         tallyBillingLines,
         tallyAffiliateLedger,
         tallyRollups,
+        tallyBillingRollups,
     ]
 
     /// The migration with this production name or changelog alias.

@@ -30,6 +30,8 @@ struct BillingCommand: ParsableCommand {
 
         @OptionGroup var close: CloseOptions
 
+        @OptionGroup var rollups: RollupOptions
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -38,7 +40,7 @@ struct BillingCommand: ParsableCommand {
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 on: try store.openExisting(),
                 // Only the JSON shape lists record ids: the one part of a close that grows with the period.
-                dryRun: close.dryRun, recordIds: output.format == .json)
+                dryRun: close.dryRun, recordIds: output.format == .json, rollups: rollups.reads)
             let results = closes.map(\.result)
             if output.format == .json {
                 try output.writeText(BillingClose.json(results))

@@ -2,25 +2,31 @@ import ArgumentParser
 import Foundation
 import TallyReports
 
-/// `tally rollups status|rebuild`: the report rollups the loader keeps (docs/ROLLUPS.md).
+/// `tally rollups status|rebuild`: the report and billing rollups the loader keeps (docs/ROLLUPS.md,
+/// docs/BILLING.md).
 struct RollupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollups",
-        abstract: "Show whether the report rollups match the base tables, or rebuild them.",
+        abstract: "Show whether the report and billing rollups match the base tables, or rebuild them.",
         discussion: """
             Every load rebuilds the rollups in its own transaction. A change made outside tally (the \
-            sqlite3 shell) marks them stale; reports then read the base tables, with the same bytes, \
-            until the next load or 'tally rollups rebuild'.
+            sqlite3 shell) marks them stale; reports and billing closes then read the base tables, with \
+            the same bytes, until the next load or 'tally rollups rebuild'.
             """,
         subcommands: [Status.self, Rebuild.self])
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print 'fresh' or 'stale'.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print 'fresh' or 'stale' for the report rollups and the billing rollups.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let opened = try store.openExisting()
-            print(try opened.queue.read(Rollups.areFresh) ? "fresh" : "stale (reports read the base tables)")
+            let (reports, billing) = try opened.queue.read { db in
+                (try Rollups.areFresh(db), try BillingRollups.areFresh(db))
+            }
+            print("reports: " + (reports ? "fresh" : "stale (reports read the base tables)"))
+            print("billing: " + (billing ? "fresh" : "stale (billing closes read every usage record)"))
         }
     }
 
@@ -31,7 +37,10 @@ struct RollupsCommand: ParsableCommand {
         func run() throws {
             let opened = try store.openExisting()
             let started = Date()
-            try opened.queue.write { db in try Rollups.rebuild(db) }
+            try opened.queue.write { db in
+                try Rollups.rebuild(db)
+                try BillingRollups.rebuild(db)
+            }
             FileHandle.standardError.write(
                 Data("tally: rollups rebuilt in \(fixedDecimals(Date().timeIntervalSince(started), 2)) s\n".utf8))
         }

@@ -60,9 +60,12 @@ final class BillingCloseTests: XCTestCase {
             """)
     }
 
+    /// Closes `period` for `company`, after checking that the billing rollups plan the same close.
     private func close(_ company: String, _ period: String, asOf: String = "2027-01-01T00:00:00Z") throws
         -> BillingClose.Result
     {
+        try assertBillingRollupsAgree(
+            company: company, period: CalendarMonth(period)!, asOf: try UTCTimestamp.parse(asOf).get(), on: store)
         let (result, plan) = try BillingClose.plan(
             company: company, period: CalendarMonth(period)!, asOf: try UTCTimestamp.parse(asOf).get(), on: store)
         _ = try CloseStage.execute(plan, on: store, dryRun: false)

@@ -155,6 +155,7 @@ final class BillingVectorTests: XCTestCase {
         let expect = step["expect"] as! [String: Any]
         let period = CalendarMonth(step["period"] as! String)!
         let asOf = try UTCTimestamp.parse(expect["periodEnd"] as! String).get() + 86_400_000
+        try assertBillingRollupsAgree(company: step["company"] as! String, period: period, asOf: asOf, on: store)
         let (result, plan) = try BillingClose.plan(
             company: step["company"] as! String, period: period, asOf: asOf, on: store)
         let label = "\(id) close \(period)"

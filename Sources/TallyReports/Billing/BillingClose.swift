@@ -84,13 +84,17 @@ public enum BillingClose {
 
     /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it.
     ///
-    /// Records are read once through a cursor into per-component sums and hashed as they are read;
-    /// the plan reads them again when the ledger is written. Run it inside the close's own
-    /// transaction (``run(period:asOf:companies:on:dryRun:recordIds:)``). `recordIds`: list the
-    /// period's record ids in the result (the JSON shape); the only part that grows with the period.
+    /// With fresh billing rollups (``BillingRollups``) and `rollups` on, the period is rated from
+    /// its days' aggregates and its inputs digest is the sum of its days' digests; an earlier closed
+    /// period whose digest equals the one its latest close recorded is re-rated the same way.
+    /// Otherwise records are read once through a cursor into per-component sums and hashed as they
+    /// are read. Either way the plan reads them again when the ledger is written. Run it inside the
+    /// close's own transaction (``run(period:asOf:companies:on:dryRun:recordIds:rollups:)``).
+    /// `recordIds`: list the period's record ids in the result (the JSON shape); it reads every record.
     /// - Throws: ``BillingError`` (order, pricing, as-of), ``ReportError/unknownCompany(id:known:)``.
     static func plan(
-        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, recordIds: Bool = true, db: Database
+        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, recordIds: Bool = true,
+        rollups: Bool = true, db: Database
     ) throws -> (Result, ClosePlan) {
         let context = try CompanyContext.load(company, db: db)
         let bounds = context.zone.bounds(of: period)
@@ -106,12 +110,13 @@ public enum BillingClose {
                     sql: #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#, company: company,
                     zone: context.zone, db: db))
         }
+        let usage = PeriodUsage(
+            company: company, zone: context.zone, rollups: try rollups && BillingRollups.areFresh(db), db: db)
         let closeId = "\(kind):\(company)|\(period)"
-        // Inputs in reading order: earlier closed periods ascending, then the period; records of each
-        // in (occurredAt, id) order. The replay below reads them again in the same order.
+        // Inputs per table, in reading order: earlier closed periods ascending, then the period.
         let earlier = closed.filter { $0 < period }.sorted()
         let periods = earlier + [period]
-        var digest = CloseDigest()
+        var inputTables: [(table: String, digest: MultisetDigest)] = []
 
         // Every earlier closed period, re-rated with the records known now.
         var lines: [Line] = []
@@ -119,28 +124,17 @@ public enum BillingClose {
         let billed = try billedSoFar(company: company, before: period, db: db)
         let known = try KnownUsage(company: company, closedBefore: period, db: db)
         for source in earlier {
-            let sourceBounds = context.zone.bounds(of: source)
-            let table = "cs_ai_usage:\(source)"
             let sourcePricing = try pricing(for: source, context: context, db: db)
             var meter = sourcePricing.makeMeter()
-            var late: [String] = []
-            var changed: [String] = []
-            try UsageRecord.forEach(company: company, bounds: sourceBounds, db: db) { record in
-                meter.add(record)
-                digest.add(table: table, rowId: record.id, hexOf: record.contentDigest)
-                switch try known.standing(of: record, table: table) {
-                case .late: late.append(record.id)
-                case .changed: changed.append(record.id)
-                case .known: break
-                }
-            }
-            changed += try known.gone(table: table, company: company, bounds: sourceBounds, db: db)
+            let (digest, standing) = try usage.rateClosed(source, known: known, meter: &meter)
+            inputTables.append((inputTable(source), digest))
             lines += adjustments(of: source, now: meter.finish().lines, pricing: sourcePricing, billed: billed)
             // Every closed period is re-rated; the ones whose records changed are listed.
-            if !late.isEmpty || !changed.isEmpty {
+            if !standing.late.isEmpty || !standing.changed.isEmpty {
                 recomputed.append(
                     Recomputed(
-                        sourcePeriod: "\(source)", lateRecordIds: late.sorted(), changedRecordIds: changed.sorted()))
+                        sourcePeriod: "\(source)", lateRecordIds: standing.late.sorted(),
+                        changedRecordIds: standing.changed.sorted()))
             }
         }
 
@@ -149,13 +143,11 @@ public enum BillingClose {
         var meter = table.makeMeter()
         var totals = PeriodTotals()
         var ids: [String] = []
-        let ownTable = "cs_ai_usage:\(period)"
-        try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
-            meter.add(record)
-            totals.add(record)
-            if recordIds { ids.append(record.id) }
-            digest.add(table: ownTable, rowId: record.id, hexOf: record.contentDigest)
-        }
+        inputTables.append(
+            (
+                inputTable(period),
+                try usage.rate(period, meter: &meter, totals: &totals, recordIds: recordIds ? { ids.append($0) } : nil)
+            ))
         let (rated, figures) = meter.finish()
         let subtotal = rated.reduce(0) { $0 + $1.amountMinor }
         let trueUp = max(0, table.minimumMonthlyFeeMinor - subtotal)
@@ -178,7 +170,8 @@ public enum BillingClose {
             company: company, clientId: context.clientId, currency: context.currency, period: period,
             periodStart: bounds.lowerText, periodEnd: bounds.upperText, recordCount: totals.records, recordIds: ids,
             recomputed: recomputed, lines: lines, summary: summary, source: table.source,
-            warnings: try warnings(totals, bounds: bounds, rater: table, context: context, db: db))
+            warnings: try warnings(
+                totals, bounds: bounds, rater: table, context: context, rollups: usage.rollups, db: db))
         var writes = [CloseWrite(table: "cs_ai_usage_summary", values: summary.map { ($0.0, $0.1) })]
         for (position, line) in lines.enumerated() {
             writes.append(
@@ -194,9 +187,12 @@ public enum BillingClose {
                     ]))
         }
         let zone = context.zone
-        let inputs = CloseInputs(count: digest.count, hash: digest.hex) { db, body in
+        let inputs = CloseInputs(
+            count: inputTables.reduce(0) { $0 + Int($1.digest.count) }, hash: PerTableDigest.hash(inputTables),
+            hashing: .perTable
+        ) { db, body in
             for month in periods {
-                let table = "cs_ai_usage:\(month)"
+                let table = inputTable(month)
                 try UsageRecord.forEach(company: company, bounds: zone.bounds(of: month), db: db) {
                     try body(CloseItem(table: table, rowId: $0.id, contentHash: $0.contentHash))
                 }
@@ -206,6 +202,9 @@ public enum BillingClose {
             kind: kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: inputs, writes: writes)
         return (result, plan)
     }
+
+    /// The ledger's name for the usage records of `period` as a close's inputs: `cs_ai_usage:<YYYY-MM>`.
+    static func inputTable(_ period: CalendarMonth) -> String { "cs_ai_usage:\(period)" }
 
     /// The ADJUSTMENT lines of an earlier closed period: each line re-rated now minus what closes
     /// so far billed for it, and the change of its minimum true-up.
@@ -325,7 +324,8 @@ public enum BillingClose {
 
     /// Records sharing a `voiceCallId` are billed as given, with a warning: likely double billing upstream.
     private static func warnings(
-        _ totals: PeriodTotals, bounds: UTCRange, rater: any UsageRater, context: CompanyContext, db: Database
+        _ totals: PeriodTotals, bounds: UTCRange, rater: any UsageRater, context: CompanyContext, rollups: Bool,
+        db: Database
     ) throws -> [String] {
         var warnings: [String] = []
         if rater is ProductionPricing {
@@ -342,7 +342,7 @@ public enum BillingClose {
         }
         var shared: [(call: String, ids: [String])] = []
         let rows = try Row.fetchCursor(
-            db, sql: QueryCatalog.sql("cs-ai-billing/shared-voice-calls"),
+            db, sql: QueryCatalog.sql("cs-ai-billing/shared-voice-calls" + (rollups ? "-rollup" : "")),
             arguments: ["companyId": context.id, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
         while let row = try rows.next() {
             let call: String = row["voice_call_id"]
@@ -360,7 +360,7 @@ public enum BillingClose {
     }
 }
 
-/// The counts of a period's summary row that its lines do not carry, summed record by record.
+/// The counts of a period's summary row that its lines do not carry, summed over its usage.
 struct PeriodTotals {
     var records = 0
     var voiceCalls = 0
@@ -371,16 +371,17 @@ struct PeriodTotals {
     /// Email and SMS records: production pricing has no price for them.
     var emailAndSMS = 0
 
-    mutating func add(_ record: UsageRecord) {
-        records += 1
-        inputTokens += record.inputTokens
-        outputTokens += record.outputTokens
-        switch record.usageType {
-        case "VOICE_CALL": voiceCalls += 1
+    mutating func add(_ usage: UsageAggregate) {
+        let count = Int(usage.records)
+        records += count
+        inputTokens += usage.inputTokens
+        outputTokens += usage.outputTokens
+        switch usage.usageType {
+        case "VOICE_CALL": voiceCalls += count
         case "CHAT_SESSION":
-            chatSessions += 1
-            chatMessages += record.messageCount
-        case "EMAIL_SUPPORT", "SMS_SUPPORT": emailAndSMS += 1
+            chatSessions += count
+            chatMessages += usage.messages
+        case "EMAIL_SUPPORT", "SMS_SUPPORT": emailAndSMS += count
         default: break
         }
     }

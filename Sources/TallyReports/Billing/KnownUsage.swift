@@ -46,6 +46,23 @@ struct KnownUsage {
         return try String.fetchOne(lookup, arguments: [closeId, table, rowId])
     }
 
+    /// The digest of `table`'s inputs as the latest close recorded it (`tally_close_input_digests`):
+    /// empty when it had none of that table; nil before the first close, or when the close was
+    /// written before closes recorded digests (its records are then compared one by one).
+    func digest(table: String, db: Database) throws -> MultisetDigest? {
+        guard let closeId else { return nil }
+        let recorded = try Row.fetchAll(
+            db, sql: #"SELECT "tableName", "count", "digest" FROM "tally_close_input_digests" WHERE "closeId" = ?"#,
+            arguments: [closeId])
+        if let row = recorded.first(where: { $0["tableName"] == table }) {
+            return MultisetDigest(count: row["count"], hex: row["digest"])
+        }
+        let inputCount =
+            try Int.fetchOne(
+                db, sql: #"SELECT "inputCount" FROM "tally_closes" WHERE "id" = ?"#, arguments: [closeId]) ?? 0
+        return recorded.isEmpty && inputCount > 0 ? nil : MultisetDigest()
+    }
+
     /// Ids the latest close saw in `table` that are no longer among the records of `bounds`, in byte order.
     func gone(table: String, company: String, bounds: UTCRange, db: Database) throws -> [String] {
         guard let closeId else { return [] }

@@ -27,9 +27,18 @@ protocol UsageRater {
 
 /// Running sums of one period's rating: what a close keeps instead of the records themselves.
 protocol UsageMeter {
-    mutating func add(_ record: UsageRecord)
+    /// Adds records that bill alike, in (`occurredAt`, id) order with the rest.
+    mutating func add(_ usage: UsageAggregate)
+    /// Whether a company-local day can be added as its aggregates, in any order: false when the
+    /// amounts would depend on the order of the day's records (an allowance running out inside it),
+    /// and the day must be added record by record.
+    func takesWhole(_ day: [UsageAggregate]) -> Bool
     /// The period's USAGE lines (each rounded once) and summary figures.
     func finish() -> (lines: [RatedLine], figures: SummaryFigures)
+}
+
+extension UsageMeter {
+    mutating func add(_ record: UsageRecord) { add(UsageAggregate(record)) }
 }
 
 extension PriceTable: UsageRater {
@@ -54,16 +63,19 @@ private struct PriceTableMeter: UsageMeter {
         voice = table.components.first { $0.usageType == "VOICE_CALL" && $0.meter == "CALL_SECONDS" }
     }
 
-    mutating func add(_ record: UsageRecord) {
-        for (index, component) in table.components.enumerated() where component.usageType == record.usageType {
-            quantities[index] += UsageRating.quantity(of: record, for: component)
-            counts[index] += 1
+    mutating func add(_ usage: UsageAggregate) {
+        for (index, component) in table.components.enumerated() where component.usageType == usage.usageType {
+            quantities[index] += UsageRating.quantity(of: usage, for: component)
+            counts[index] += Int(usage.records)
         }
-        if record.usageType == "VOICE_CALL" {
-            let seconds = voice.map { UsageRating.quantity(of: record, for: $0) } ?? (record.durationSeconds ?? 0)
-            voiceSecondsByTier[record.tier, default: 0] += seconds
+        if usage.usageType == "VOICE_CALL" {
+            let seconds = voice.map { UsageRating.quantity(of: usage, for: $0) } ?? usage.seconds
+            voiceSecondsByTier[usage.tier, default: 0] += seconds
         }
     }
+
+    /// Tiers and included units apply to the period's sums: the order of records never matters.
+    func takesWhole(_ day: [UsageAggregate]) -> Bool { true }
 
     func finish() -> (lines: [RatedLine], figures: SummaryFigures) {
         let lines = table.components.indices.map {
@@ -159,40 +171,50 @@ private struct ProductionMeter: UsageMeter {
         freeMessages = pricing.monthlyMessagesAllowance
     }
 
-    /// Records come in (`occurredAt`, id) order: allowances are consumed in it.
-    mutating func add(_ record: UsageRecord) {
-        let multiplier = pricing.multipliers[record.tier] ?? Fraction(1)
-        switch record.usageType {
+    /// Usage comes in (`occurredAt`, id) order: allowances are consumed in it. An aggregate of
+    /// several records is either wholly inside an allowance or wholly past it (``takesWhole(_:)``),
+    /// so its parts are its records' parts summed.
+    mutating func add(_ usage: UsageAggregate) {
+        let multiplier = pricing.multipliers[usage.tier] ?? Fraction(1)
+        switch usage.usageType {
         case "VOICE_CALL":
-            let seconds = record.durationSeconds ?? 0
+            let seconds = usage.seconds
             let free = min(seconds, freeSeconds)
             freeSeconds -= free
             figures.allowanceUsedSeconds += free
             figures.overageSeconds += seconds - free
-            figures.voiceSecondsByTier[record.tier, default: 0] += seconds
+            figures.voiceSecondsByTier[usage.tier, default: 0] += seconds
             counts.voiceSeconds += seconds
             voice += Fraction(seconds - free) * Fraction(pricing.overageVoicePerMinuteCents, 60) * multiplier
             base += Fraction(seconds) * Fraction(pricing.voicePerMinuteCents, 60) * multiplier
         case "CHAT_SESSION":
-            counts.sessions += 1
-            counts.messages += record.messageCount
-            sessions += Fraction(pricing.chatPerSessionCents) * multiplier
-            let free = min(record.messageCount, freeMessages)
+            counts.sessions += usage.records
+            counts.messages += usage.messages
+            sessions += Fraction(pricing.chatPerSessionCents) * Fraction(usage.records) * multiplier
+            let free = min(usage.messages, freeMessages)
             freeMessages -= free
             figures.allowanceUsedMessages += free
-            figures.overageMessages += record.messageCount - free
-            messages += Fraction(record.messageCount - free) * Fraction(pricing.overageChatPerMessageCents) * multiplier
-            base += Fraction(record.messageCount) * Fraction(pricing.chatPerMessageCents) * multiplier
-        case "EMAIL_SUPPORT": emails += 1
-        case "SMS_SUPPORT": sms += record.messageCount
+            figures.overageMessages += usage.messages - free
+            messages += Fraction(usage.messages - free) * Fraction(pricing.overageChatPerMessageCents) * multiplier
+            base += Fraction(usage.messages) * Fraction(pricing.chatPerMessageCents) * multiplier
+        case "EMAIL_SUPPORT": emails += usage.records
+        case "SMS_SUPPORT": sms += usage.messages
         default: break
         }
-        if record.usageType == "VOICE_CALL" || record.usageType == "CHAT_SESSION" {
-            counts.input += record.inputTokens
-            counts.output += record.outputTokens
-            input += Fraction(record.inputTokens) * Fraction(pricing.inputTokenPrice, 1000) * multiplier
-            output += Fraction(record.outputTokens) * Fraction(pricing.outputTokenPrice, 1000) * multiplier
+        if usage.usageType == "VOICE_CALL" || usage.usageType == "CHAT_SESSION" {
+            counts.input += usage.inputTokens
+            counts.output += usage.outputTokens
+            input += Fraction(usage.inputTokens) * Fraction(pricing.inputTokenPrice, 1000) * multiplier
+            output += Fraction(usage.outputTokens) * Fraction(pricing.outputTokenPrice, 1000) * multiplier
         }
+    }
+
+    /// A day is taken whole unless an allowance still has room and the day uses more than that
+    /// room: which records then straddle it, and at which tier's multiplier, depends on their order.
+    func takesWhole(_ day: [UsageAggregate]) -> Bool {
+        let seconds = day.lazy.filter { $0.usageType == "VOICE_CALL" }.reduce(0) { $0 + $1.seconds }
+        let messages = day.lazy.filter { $0.usageType == "CHAT_SESSION" }.reduce(0) { $0 + $1.messages }
+        return !(freeSeconds > 0 && seconds > freeSeconds) && !(freeMessages > 0 && messages > freeMessages)
     }
 
     func finish() -> (lines: [RatedLine], figures: SummaryFigures) {

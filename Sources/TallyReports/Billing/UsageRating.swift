@@ -125,19 +125,19 @@ struct RatedLine: Equatable {
 /// bits and rounded **once per line**, half away from zero. Lines are then summed as integers; the
 /// minimum fee's true-up is `max(0, minimum − Σ lines)`. Nothing is rounded twice.
 enum UsageRating {
-    /// The base quantity of `record` for `component`: per-record rounded call seconds, one record,
-    /// its messages or its tokens; 0 when the record is of another usage type.
-    static func quantity(of record: UsageRecord, for component: PriceTable.Component) -> Int64 {
-        guard record.usageType == component.usageType else { return 0 }
+    /// The base quantity of `usage` for `component`: per-record rounded call seconds, records,
+    /// messages or tokens; 0 when the usage is of another usage type.
+    static func quantity(of usage: UsageAggregate, for component: PriceTable.Component) -> Int64 {
+        guard usage.usageType == component.usageType else { return 0 }
         switch component.meter {
         case "CALL_SECONDS":
             return roundedSeconds(
-                record.durationSeconds ?? 0, increment: component.perRecordIncrementSeconds,
-                minimum: component.perRecordMinimumSeconds)
-        case "RECORD_COUNT": return 1
-        case "MESSAGE_COUNT": return record.messageCount
-        case "INPUT_TOKENS": return record.inputTokens
-        case "OUTPUT_TOKENS": return record.outputTokens
+                usage.durationSeconds, increment: component.perRecordIncrementSeconds,
+                minimum: component.perRecordMinimumSeconds) * usage.records
+        case "RECORD_COUNT": return usage.records
+        case "MESSAGE_COUNT": return usage.messages
+        case "INPUT_TOKENS": return usage.inputTokens
+        case "OUTPUT_TOKENS": return usage.outputTokens
         default: return 0
         }
     }

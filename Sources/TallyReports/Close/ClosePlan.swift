@@ -66,17 +66,30 @@ public struct ClosePlan: Sendable {
 /// A billing close of millions of usage records never holds them: it hashes them as it reads
 /// them and reads them again when the ledger is written (inside the same transaction).
 public struct CloseInputs: Sendable {
+    /// How `hash` is taken over the inputs.
+    public enum Hashing: Sendable {
+        /// ``CloseDigest`` of every input, in production order.
+        case sequence
+        /// ``PerTableDigest``: each table's inputs summed in any order (``MultisetDigest``), the
+        /// tables in production order; the ledger keeps each table's digest too
+        /// (`tally_close_input_digests`), so a later close can compare a table without its items.
+        case perTable
+    }
+
     public let count: Int
-    /// ``CloseDigest`` of every input, in production order.
     public let hash: String
-    /// Calls its second argument with every input, in the order `hash` was computed in.
+    public let hashing: Hashing
+    /// Calls its second argument with every input, in the order `hash` was computed in (per
+    /// table: every table's inputs together, tables in order).
     let produce: @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
 
     public init(
-        count: Int, hash: String, produce: @escaping @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
+        count: Int, hash: String, hashing: Hashing = .sequence,
+        produce: @escaping @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
     ) {
         self.count = count
         self.hash = hash
+        self.hashing = hashing
         self.produce = produce
     }
 
@@ -102,25 +115,6 @@ public struct CloseDigest {
     public mutating func add(table: String, rowId: String, contentHash: String) {
         startItem(table: table, rowId: rowId)
         item.append(contentsOf: contentHash.utf8)
-        finishItem()
-    }
-
-    /// The same as `add(table:rowId:contentHash:)` with the hex of `digest`, written straight into
-    /// the item's bytes (a billing close adds millions).
-    mutating func add(table: String, rowId: String, hexOf digest: SHA256Digest) {
-        startItem(table: table, rowId: rowId)
-        let start = item.count
-        item.append(contentsOf: repeatElement(0, count: SHA256Digest.byteCount * 2))
-        item.withUnsafeMutableBufferPointer { buffer in
-            digest.withUnsafeBytes { bytes in
-                Hex.digits.withUnsafeBufferPointer { digits in
-                    for (index, byte) in bytes.enumerated() {
-                        buffer[start + 2 * index] = digits[Int(byte >> 4)]
-                        buffer[start + 2 * index + 1] = digits[Int(byte & 0x0F)]
-                    }
-                }
-            }
-        }
         finishItem()
     }
 

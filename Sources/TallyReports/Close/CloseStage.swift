@@ -131,14 +131,26 @@ public enum CloseStage {
             sql:
                 #"INSERT INTO "tally_close_items" ("closeId", "role", "tableName", "rowId", "contentHash") VALUES (?, ?, ?, ?, ?)"#
         )
-        var digest = CloseDigest()
+        var sequence = CloseDigest()
+        var perTable = PerTableDigest()
         try plan.inputs.produce(db) { item in
-            digest.add(item)
+            switch plan.inputs.hashing {
+            case .sequence: sequence.add(item)
+            case .perTable: perTable.add(item)
+            }
             try insert.execute(arguments: [plan.id, "INPUT", item.table, item.rowId, item.contentHash])
         }
         // Produced again in the plan's own transaction, the inputs cannot differ; if they do, the
         // plan was computed outside it, and writing would record inputs the rows were not computed from.
-        guard digest.hex == plan.inputsHash else { throw CloseError.inputsMoved(closeId: plan.id) }
+        let hash = plan.inputs.hashing == .sequence ? sequence.hex : perTable.hex
+        guard hash == plan.inputsHash else { throw CloseError.inputsMoved(closeId: plan.id) }
+        try db.execute(sql: #"DELETE FROM "tally_close_input_digests" WHERE "closeId" = ?"#, arguments: [plan.id])
+        for (table, digest) in perTable.tables {
+            try db.execute(
+                sql:
+                    #"INSERT INTO "tally_close_input_digests" ("closeId", "tableName", "count", "digest") VALUES (?, ?, ?, ?)"#,
+                arguments: [plan.id, table, digest.count, digest.hex])
+        }
         for row in plan.writes {
             try insert.execute(arguments: [plan.id, "OUTPUT", row.table, row.id, row.contentHash])
         }

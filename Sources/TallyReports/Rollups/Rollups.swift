@@ -29,27 +29,26 @@ public enum Rollups {
         if try !areFresh(db) { try rebuild(db) }
     }
 
-    /// First in a load's transaction: when the load writes a table the rollups read, marks them
-    /// stale and drops the triggers that would otherwise do so once per loaded row
-    /// (``RollupTriggers``). ``finishLoad(_:tables:)`` restores them. A load of other tables (the
-    /// affiliate clicks) leaves rollups and triggers alone.
+    /// First in a load's transaction: for each family of rollups (the reports', the billing
+    /// close's) whose tables the load writes, marks it stale and drops the triggers that would
+    /// otherwise do so once per loaded row (``RollupTriggers``). ``finishLoad(_:tables:)`` restores
+    /// them. A load of other tables (the affiliate clicks) leaves rollups and triggers alone.
     public static func prepareLoad(_ db: Database, tables: Set<String>) throws {
-        guard touchesRollups(tables) else { return }
-        try db.execute(sql: #"DELETE FROM "tally_rollup_state""#)
-        for drop in RollupTriggers.drops { try db.execute(sql: drop) }
+        for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
+            try db.execute(sql: "DELETE FROM \(family.stateTable.quotedDatabaseIdentifier)")
+            for drop in family.drops { try db.execute(sql: drop) }
+        }
     }
 
-    /// Last in a load's transaction: rebuilds the rollups and creates the triggers again, so the
+    /// Last in a load's transaction: rebuilds stale rollups and creates the triggers again, so the
     /// rows, the rollups and the triggers commit (or roll back) together. Also rebuilds stale
     /// rollups of a load that did not touch them (a change made by hand since).
     public static func finishLoad(_ db: Database, tables: Set<String>) throws {
         try rebuildIfStale(db)
-        guard touchesRollups(tables) else { return }
-        for create in RollupTriggers.creates { try db.execute(sql: create) }
-    }
-
-    private static func touchesRollups(_ tables: Set<String>) -> Bool {
-        !tables.isDisjoint(with: RollupTriggers.tables)
+        if try !BillingRollups.areFresh(db) { try BillingRollups.rebuild(db) }
+        for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
+            for create in family.creates { try db.execute(sql: create) }
+        }
     }
 
     /// Rebuilds every company's rollups from the base tables and marks them fresh.

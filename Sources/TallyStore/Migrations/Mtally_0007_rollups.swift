@@ -74,10 +74,10 @@ extension MigrationCatalog {
                     PRIMARY KEY ("companyId", "side", "localDay", "funnelId", "code", "rawCode")
                 ) WITHOUT ROWID;
                 """),
-            .sql(RollupTriggers.creates.joined(separator: "\n")),
+            .sql(RollupTriggers.reports.creates.joined(separator: "\n")),
         ],
         down: [
-            .sql(RollupTriggers.drops.joined(separator: "\n")),
+            .sql(RollupTriggers.reports.drops.joined(separator: "\n")),
             .sql(
                 """
                 DROP TABLE "tally_rollup_code_spellings";

@@ -1,0 +1,213 @@
+import Crypto
+import Foundation
+import GRDB
+import TallyCore
+import TallyLoad
+import XCTest
+
+@testable import TallyReports
+@testable import TallyStore
+
+extension XCTestCase {
+    /// Plans the close of `company` and `period` from the billing rollups (rebuilt first) and from
+    /// every record, in one transaction, and asserts they agree: the same result bytes, warnings,
+    /// rows to write and inputs hash. The billing tests call it before each of their closes.
+    func assertBillingRollupsAgree(
+        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, on store: Store,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        try store.queue.write { db in
+            try BillingRollups.rebuild(db)
+            let (slow, slowPlan) = try BillingClose.plan(
+                company: company, period: period, asOf: asOf, recordIds: false, rollups: false, db: db)
+            let (fast, fastPlan) = try BillingClose.plan(
+                company: company, period: period, asOf: asOf, recordIds: false, rollups: true, db: db)
+            let label = "\(company) \(period)"
+            XCTAssertEqual(fast.json, slow.json, label, file: file, line: line)
+            XCTAssertEqual(fast.warnings, slow.warnings, label, file: file, line: line)
+            XCTAssertEqual(fastPlan.inputsHash, slowPlan.inputsHash, label, file: file, line: line)
+            XCTAssertEqual(fastPlan.inputs.count, slowPlan.inputs.count, label, file: file, line: line)
+            XCTAssertEqual(fastPlan.outputsHash, slowPlan.outputsHash, label, file: file, line: line)
+        }
+    }
+}
+
+/// The billing rollups (docs/BILLING.md, "Rollups") and the order-free digest they keep.
+final class BillingRollupTests: XCTestCase {
+    private func item(_ index: Int) -> CloseItem {
+        CloseItem(
+            table: "cs_ai_usage:2026-03", rowId: "r\(index)",
+            contentHash: Hex.string(SHA256.hash(data: Data([UInt8(index)]))))
+    }
+
+    func testADigestIsTheSameInAnyOrderAndAsTheSumOfItsParts() {
+        let items = (0..<20).map(item)
+        var forwards = MultisetDigest()
+        for item in items { forwards.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash) }
+        var backwards = MultisetDigest()
+        for item in items.reversed() {
+            backwards.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash)
+        }
+        XCTAssertEqual(forwards, backwards)
+        XCTAssertEqual(forwards.count, 20)
+        // Two "days" summed give the whole "period".
+        var first = MultisetDigest()
+        var second = MultisetDigest()
+        for item in items.prefix(7) { first.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash) }
+        for item in items.dropFirst(7) {
+            second.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash)
+        }
+        first.formUnion(second)
+        XCTAssertEqual(first, forwards)
+        // One item more, or one content changed, is another digest.
+        var changed = MultisetDigest()
+        for item in items.dropLast() {
+            changed.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash)
+        }
+        changed.add(table: items[19].table, rowId: items[19].rowId, contentHash: items[0].contentHash)
+        XCTAssertNotEqual(changed, forwards)
+        // Stored and read back, as bytes (the rollups) and as hex (the ledger).
+        XCTAssertEqual(MultisetDigest(count: forwards.count, bytes: forwards.bytes), forwards)
+        XCTAssertEqual(MultisetDigest(count: forwards.count, hex: forwards.hex), forwards)
+        XCTAssertNil(MultisetDigest(count: 1, hex: "abc"))
+    }
+
+    func testTheSumCarriesAcrossEveryLimbAndWrapsModulo2To256() {
+        // 2^256 − 1 plus 1 is 0: the carry runs through all four 64-bit limbs and falls off the top.
+        var all = MultisetDigest(count: 1, bytes: [UInt8](repeating: 0xFF, count: 32))!
+        all.formUnion(MultisetDigest(count: 1, bytes: [UInt8](repeating: 0, count: 31) + [1])!)
+        XCTAssertEqual(all.bytes, [UInt8](repeating: 0, count: 32))
+        XCTAssertEqual(all.count, 2)
+        // 2^64 − 1 plus 1 carries into the second-lowest limb only.
+        var low = MultisetDigest(
+            count: 0, bytes: [UInt8](repeating: 0, count: 24) + [UInt8](repeating: 0xFF, count: 8))!
+        low.formUnion(MultisetDigest(count: 0, bytes: [UInt8](repeating: 0, count: 31) + [1])!)
+        XCTAssertEqual(low.bytes, [UInt8](repeating: 0, count: 23) + [1] + [UInt8](repeating: 0, count: 8))
+    }
+
+    func testAPerTableHashFromReplayedItemsEqualsTheHashOfTheTablesDigests() {
+        let march = (0..<5).map(item)
+        let april = (5..<9).map {
+            CloseItem(table: "cs_ai_usage:2026-04", rowId: "r\($0)", contentHash: item($0).contentHash)
+        }
+        var replay = PerTableDigest()
+        for item in march.reversed() + april { replay.add(item) }
+        var marchDigest = MultisetDigest()
+        for item in march { marchDigest.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash) }
+        var aprilDigest = MultisetDigest()
+        for item in april { aprilDigest.add(table: item.table, rowId: item.rowId, contentHash: item.contentHash) }
+        // An empty table in between produces no item and adds nothing to the hash.
+        let tables = [
+            ("cs_ai_usage:2026-02", MultisetDigest()), ("cs_ai_usage:2026-03", marchDigest),
+            ("cs_ai_usage:2026-04", aprilDigest),
+        ]
+        XCTAssertEqual(PerTableDigest.hash(tables), replay.hex)
+        XCTAssertEqual(replay.count, 9)
+        XCTAssertNotEqual(PerTableDigest.hash([tables[2], tables[1]]), replay.hex, "tables in order")
+    }
+
+    /// Production allowances run out inside one local day whose records are of three tiers: the
+    /// rollup close must read that day record by record, in order, and give the hand-derived amount.
+    func testAnAllowanceRunningOutInsideADayIsRatedRecordByRecord() throws {
+        let store = try Store.open(path: ":memory:")
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('org', 'Org', 'org', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'org', 'C', 'c', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
+                      VALUES ('us', 'cl', 'US', 'us', 'America/New_York', 'USD', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "cs_ai_pricing" ("id", "organizationId", "aiRepMultiplier", "aiManagerMultiplier", "humanAgentMultiplier",
+                      "monthlyMinutesAllowance", "overageVoicePerMinuteCents", "monthlyMessagesAllowance", "overageChatPerMessageCents",
+                      "chatPerSessionCents", "updatedAt")
+                    VALUES ('p', 'org', 1.1, 1.25, 2.5, 10, 75, 5, 2, 0, '2026-01-01T00:00:00.000Z');
+                    """)
+            // 10 free minutes = 600 s, overage 1.25 c/s. Day 1 (March 2, New York): 300 s all free.
+            // Day 2 (March 3): h1 HUMAN_AGENT 200 s free (500 used), m1 AI_MANAGER 400 s: 100 free,
+            // 300 over × 1.25 × 1.25 = 468.75 c; r1 AI_REP 100 s over × 1.25 × 1.1 = 137.5 c.
+            // Summed by tier instead (all HUMAN_AGENT first, ...) the straddling record would differ.
+            // Day 3: 60 s HUMAN_AGENT, all over: 60 × 1.25 × 2.5 = 187.5 c. Voice = 793.75 → 794 c.
+            // Chat: 5 free messages; day 3 has 3 + 4 messages (AI_REP then HUMAN_AGENT): 2 over at
+            // HUMAN_AGENT × 2 c × 2.5 = 10 c.
+            let rows: [(String, String, String, Int, Int, String)] = [
+                ("a", "VOICE_CALL", "AI_REP", 300, 0, "2026-03-02T15:00:00.000Z"),
+                ("h1", "VOICE_CALL", "HUMAN_AGENT", 200, 0, "2026-03-03T14:00:00.000Z"),
+                ("m1", "VOICE_CALL", "AI_MANAGER", 400, 0, "2026-03-03T15:00:00.000Z"),
+                ("r1", "VOICE_CALL", "AI_REP", 100, 0, "2026-03-03T16:00:00.000Z"),
+                ("h2", "VOICE_CALL", "HUMAN_AGENT", 60, 0, "2026-03-04T16:00:00.000Z"),
+                ("c1", "CHAT_SESSION", "AI_REP", 0, 3, "2026-03-04T17:00:00.000Z"),
+                ("c2", "CHAT_SESSION", "HUMAN_AGENT", 0, 4, "2026-03-04T18:00:00.000Z"),
+            ]
+            for (id, type, tier, seconds, messages, at) in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt")
+                        VALUES (?, 'us', 'cl', ?, ?, 'c', ?, ?, ?)
+                        """, arguments: [id, type, tier, seconds, messages, at])
+            }
+        }
+        let asOf = try UTCTimestamp.parse("2026-04-05T00:00:00Z").get()
+        try assertBillingRollupsAgree(company: "us", period: CalendarMonth("2026-03")!, asOf: asOf, on: store)
+        let result = try store.queue.read { db in
+            XCTAssertTrue(try BillingRollups.areFresh(db))
+            return try BillingClose.plan(
+                company: "us", period: CalendarMonth("2026-03")!, asOf: asOf, recordIds: false, db: db
+            ).0
+        }
+        XCTAssertEqual(result.lines.first { $0.meter == "CALL_SECONDS" }?.amountMinor, 794)
+        XCTAssertEqual(
+            result.lines.first { $0.meter == "MESSAGE_COUNT" && $0.usageType == "CHAT_SESSION" }?.amountMinor, 10)
+    }
+
+    func testAChangeOutsideALoadMarksTheBillingRollupsStale() throws {
+        let store = try ReportFixture.sampleData()
+        try store.queue.write { db in try BillingRollups.rebuild(db) }
+        XCTAssertTrue(try store.queue.read(BillingRollups.areFresh))
+        try store.queue.write { db in
+            try db.execute(sql: #"UPDATE "cs_ai_usage" SET "durationSeconds" = 1 WHERE "rowid" = 1"#)
+        }
+        XCTAssertFalse(try store.queue.read(BillingRollups.areFresh))
+        // The report rollups read no usage: a usage change leaves them as they were.
+        try store.queue.write { db in try Rollups.rebuild(db) }
+        try store.queue.write { db in
+            try db.execute(sql: #"UPDATE "cs_ai_usage" SET "durationSeconds" = 2 WHERE "rowid" = 1"#)
+        }
+        XCTAssertTrue(try store.queue.read(Rollups.areFresh))
+    }
+
+    /// Every SampleData company and month, both ways, before and after the late usage of
+    /// SampleData/late/ closes February and reopens it as adjustments.
+    func testSampleDataClosesAgreeWithAndWithoutRollups() throws {
+        let store = try ReportFixture.sampleData()
+        let companies = try store.queue.read {
+            try String.fetchAll($0, sql: #"SELECT "id" FROM "companies" ORDER BY "id""#)
+        }
+        for month in ["2026-01", "2026-02", "2026-03"] {
+            let period = CalendarMonth(month)!
+            let asOf = try UTCTimestamp.parse("2026-05-01T00:00:00Z").get()
+            for company in companies {
+                try assertBillingRollupsAgree(company: company, period: period, asOf: asOf, on: store)
+            }
+            _ = try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
+            if month == "2026-02" {
+                final class Sink: LoadEventSink {
+                    func reject(_ reject: Reject) {}
+                    func warning(_ warning: LoadWarning) {}
+                    func unknownColumn(file: String, column: String) {}
+                    func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
+                }
+                let late = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().appendingPathComponent("SampleData/late")
+                _ = try Loader(store: store).load(paths: [late.path], options: LoadOptions(), sink: Sink())
+            }
+        }
+        // March's close re-rated February with its late records: the adjustment is there both ways.
+        let lines = try store.queue.read { db in
+            try Int.fetchOne(
+                db,
+                sql: #"SELECT COUNT(*) FROM "tally_billing_lines" WHERE "period" = '2026-03' AND "kind" = 'ADJUSTMENT'"#
+            )
+        }
+        XCTAssertGreaterThan(lines ?? 0, 0)
+    }
+}
