@@ -199,6 +199,19 @@ final class BillingRollupTests: XCTestCase {
                 let late = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                     .deletingLastPathComponent().appendingPathComponent("SampleData/late")
                 _ = try Loader(store: store).load(paths: [late.path], options: LoadOptions(), sink: Sink())
+                // `tally billing status` after the late usage, both ways: rollups stale since the late load
+                // (every record looked up), then fresh (closed months compared by digest).
+                func status() throws -> [String] {
+                    try BillingStatus.rows(companies: [], on: store).map {
+                        "\($0.company) \($0.period) \($0.state) \($0.records) \($0.lateRecords) \($0.changedRecords) \($0.amountDueMinor ?? -1)"
+                    }
+                }
+                try store.queue.write { db in try db.execute(sql: #"DELETE FROM "tally_rollup_billing_state""#) }
+                let slow = try status()
+                try store.queue.write { db in try BillingRollups.rebuild(db) }
+                XCTAssertEqual(try status(), slow)
+                XCTAssertTrue(slow.contains { $0.contains("2026-02 closed, adjustments pending") }, "\(slow)")
+                XCTAssertTrue(slow.contains { $0.contains("2026-01 closed ") }, "\(slow)")
             }
         }
         // March's close re-rated February with its late records: the adjustment is there both ways.
@@ -209,5 +222,38 @@ final class BillingRollupTests: XCTestCase {
             )
         }
         XCTAssertGreaterThan(lines ?? 0, 0)
+    }
+
+    /// A close written before closes hashed their inputs per table (in sequence, no per-table
+    /// digests) re-runs as unchanged; a changed record is still refused.
+    func testACloseWrittenBeforePerTableDigestsReRunsUnchangedAndStillSeesChanges() throws {
+        let store = try ReportFixture.sampleData()
+        let period = CalendarMonth("2026-01")!
+        let asOf = try UTCTimestamp.parse("2026-02-10T00:00:00Z").get()
+        let closes = try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
+        XCTAssertFalse(closes.isEmpty)
+        // Rewrite the ledger as an earlier tally wrote it.
+        try store.queue.write { db in
+            for close in closes {
+                var sequence = CloseDigest()
+                try close.plan.inputs.produce(db) { sequence.add($0) }
+                try db.execute(
+                    sql: #"UPDATE "tally_closes" SET "inputsHash" = ? WHERE "id" = ?"#,
+                    arguments: [sequence.hex, close.plan.id])
+            }
+            try db.execute(sql: #"DELETE FROM "tally_close_input_digests""#)
+        }
+        let again = try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
+        XCTAssertEqual(again.map(\.outcome), closes.map { _ in .unchanged })
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE "cs_ai_usage" SET "durationSeconds" = COALESCE("durationSeconds", 0) + 1
+                    WHERE "id" = (SELECT "rowId" FROM "tally_close_items" WHERE "role" = 'INPUT' ORDER BY "rowId" LIMIT 1)
+                    """)
+        }
+        XCTAssertThrowsError(
+            try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
+        ) { XCTAssertEqual(($0 as? CloseError)?.exitStatus, .closedPeriodChanged) }
     }
 }

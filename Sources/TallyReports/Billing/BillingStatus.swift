@@ -37,6 +37,7 @@ public enum BillingStatus {
             let all = try String.fetchAll(db, sql: #"SELECT "id" FROM "companies" ORDER BY "id""#)
             for id in companies where !all.contains(id) { throw ReportError.unknownCompany(id: id, known: all) }
             var rows: [Row] = []
+            let rollups = try BillingRollups.areFresh(db)
             for company in companies.isEmpty ? all : companies.sorted() {
                 let context = try CompanyContext.load(company, db: db)
                 let closed = try BillingClose.closedPeriods(of: company, db: db)
@@ -61,18 +62,29 @@ public enum BillingStatus {
                 let known = try KnownUsage(company: company, closedBefore: nil, db: db)
                 for month in months.sorted() {
                     let bounds = context.zone.bounds(of: month)
-                    let table = "cs_ai_usage:\(month)"
+                    let table = BillingClose.inputTable(month)
                     let isClosed = closed.contains(month)
                     var records = 0
                     var late = 0
                     var changed = 0
-                    try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
-                        records += 1
-                        guard isClosed else { return }
-                        switch try known.standing(of: record, table: table) {
-                        case .late: late += 1
-                        case .changed: changed += 1
-                        case .known: break
+                    // With fresh billing rollups, a month's count is its days' digests' count, and a
+                    // closed month whose digest is the one its latest close recorded has nothing
+                    // pending: no record is read. Otherwise every record is looked up in the ledger.
+                    let digest = rollups ? try BillingRollups.digest(company: company, period: month, db: db) : nil
+                    if let digest, try !isClosed || known.digest(table: table, db: db) == digest {
+                        records = Int(digest.count)
+                    } else {
+                        try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
+                            records += 1
+                            guard isClosed else { return }
+                            switch try known.standing(of: record, table: table) {
+                            case .late: late += 1
+                            case .changed: changed += 1
+                            case .known: break
+                            }
+                        }
+                        if isClosed {
+                            changed += try known.gone(table: table, company: company, bounds: bounds, db: db).count
                         }
                     }
                     guard isClosed else {
@@ -85,7 +97,6 @@ public enum BillingStatus {
                         }
                         continue
                     }
-                    changed += try known.gone(table: table, company: company, bounds: bounds, db: db).count
                     let ledger = try GRDB.Row.fetchOne(
                         db,
                         sql: """

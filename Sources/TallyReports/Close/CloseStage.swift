@@ -66,13 +66,29 @@ public enum CloseStage {
         else {
             return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: false) : .closed(rows: plan.writes.count)
         }
-        if ledger["inputsHash"] == plan.inputsHash && ledger["outputsHash"] == plan.outputsHash {
+        if ledger["outputsHash"] == plan.outputsHash,
+            try ledger["inputsHash"] == plan.inputsHash || legacyInputsMatch(plan, ledger: ledger, in: db)
+        {
             return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: true) : .unchanged
         }
         let changes = try differences(plan, closeId: ledger["id"], in: db)
         throw CloseError.changedSinceClose(
             closeId: plan.id, asOf: ledger["asOf"], changes: Array(changes.prefix(namedChanges)),
             more: max(0, changes.count - namedChanges))
+    }
+
+    /// Whether a close written before inputs were hashed per table (it recorded no
+    /// `tally_close_input_digests`) hashed the same inputs in sequence: such a close re-runs as
+    /// unchanged instead of being refused for a change of hash format alone.
+    private static func legacyInputsMatch(_ plan: ClosePlan, ledger: Row, in db: Database) throws -> Bool {
+        guard plan.inputs.hashing == .perTable,
+            try !Bool.fetchOne(
+                db, sql: #"SELECT EXISTS (SELECT 1 FROM "tally_close_input_digests" WHERE "closeId" = ?)"#,
+                arguments: [ledger["id"] as String])!
+        else { return false }
+        var sequence = CloseDigest()
+        try plan.inputs.produce(db) { sequence.add($0) }
+        return sequence.hex == ledger["inputsHash"]
     }
 
     /// Each input or output whose id appeared, disappeared or changed content since the close.
