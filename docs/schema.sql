@@ -8,13 +8,13 @@ CREATE TRIGGER "tally_billing_rollups_stale_companies_insert" AFTER INSERT ON "c
 CREATE TRIGGER "tally_billing_rollups_stale_companies_update" AFTER UPDATE ON "companies" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
 
 -- trigger tally_billing_rollups_stale_cs_ai_usage_delete
-CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_delete" AFTER DELETE ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_delete" AFTER DELETE ON "cs_ai_usage" BEGIN INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay") VALUES (OLD."companyId", COALESCE(substr(OLD."occurredAt", 1, 10), '')); END;
 
 -- trigger tally_billing_rollups_stale_cs_ai_usage_insert
-CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_insert" AFTER INSERT ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_insert" AFTER INSERT ON "cs_ai_usage" BEGIN INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay") VALUES (NEW."companyId", COALESCE(substr(NEW."occurredAt", 1, 10), '')); END;
 
 -- trigger tally_billing_rollups_stale_cs_ai_usage_update
-CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_update" AFTER UPDATE ON "cs_ai_usage" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
+CREATE TRIGGER "tally_billing_rollups_stale_cs_ai_usage_update" AFTER UPDATE ON "cs_ai_usage" BEGIN INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay") VALUES (OLD."companyId", COALESCE(substr(OLD."occurredAt", 1, 10), '')); INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay") VALUES (NEW."companyId", COALESCE(substr(NEW."occurredAt", 1, 10), '')); END;
 
 -- trigger tally_rollups_stale_companies_delete
 CREATE TRIGGER "tally_rollups_stale_companies_delete" AFTER DELETE ON "companies" BEGIN DELETE FROM "tally_rollup_state"; END;
@@ -1307,6 +1307,13 @@ CREATE TABLE "tally_loads" (
     "isStrict" BOOLEAN NOT NULL,
     "keepsSensitive" BOOLEAN NOT NULL
 );
+
+-- table tally_rollup_billing_dirty
+CREATE TABLE "tally_rollup_billing_dirty" (
+    "companyId" TEXT NOT NULL,
+    "utcDay" TEXT NOT NULL,
+    PRIMARY KEY ("companyId", "utcDay")
+) WITHOUT ROWID;
 
 -- table tally_rollup_billing_state
 CREATE TABLE "tally_rollup_billing_state" (

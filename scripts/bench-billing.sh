@@ -5,7 +5,9 @@
 # run's (everything but the writes), read from the billing rollups the loader keeps; `rebuild_s` is
 # what keeping them costs (`tally rollups rebuild`: every load of usage pays it), `records_s` the
 # same dry run with --no-rollups (every record read), `written_s` the real close (it writes one
-# ledger item per record), `rerun_s` closing it again (nothing written).
+# ledger item per record), `rerun_s` closing it again (nothing written), `late_load_s` a load of
+# 1,000 late records of three days into the store afterwards (`tally load`: the rollups are refreshed for the
+# days it touched).
 #
 # Usage: scripts/bench-billing.sh [N ...]        (default: 500000 5000000)
 # Needs: a release build (swift build -c release), the sqlite3 shell, GNU time (/usr/bin/time), bc.
@@ -17,8 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(500000 5000000)
-printf '%-10s %10s %10s %8s %13s %10s %10s %10s %10s %6s\n' records sqlite3_s close_s ratio close_peak_mb rebuild_s \
-  records_s written_s rerun_s load
+printf '%-10s %10s %10s %8s %13s %10s %10s %10s %10s %12s %6s\n' records sqlite3_s close_s ratio close_peak_mb \
+  rebuild_s records_s written_s rerun_s late_load_s load
 for count in "${counts[@]}"; do
   db="$work/bench-$count.sqlite"
   "$tally" migrate up --db "$db" > /dev/null 2>&1
@@ -61,7 +63,15 @@ SQL
   /usr/bin/time -f '%e %M' -o "$work/time" "$tally" billing close --db "$db" --period 2026-03 \
     --as-of 2026-04-05T00:00:00Z --company co --format csv > /dev/null 2>&1
   read -r rerun _ < "$work/time"
-  printf '%-10s %10.2f %10.2f %8.2f %13.1f %10.2f %10.2f %10.2f %10.2f %6s\n' "$count" "$scan" "$close" \
+  mkdir -p "$work/late-$count"
+  { echo 'id,companyId,clientId,usageType,tier,channel,durationSeconds,messageCount,occurredAt'
+    for i in $(seq 1 1000); do
+      printf 'late%05d,co,cl,VOICE_CALL,AI_REP,x,%d,0,2026-03-%02dT12:00:00.000Z\n' "$i" $((30 + i % 600)) $((14 + i % 3))
+    done; } > "$work/late-$count/cs_ai_usage.csv"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$tally" load --db "$db" "$work/late-$count" > /dev/null 2> "$work/late.err" \
+    || { cat "$work/late.err" >&2; exit 1; }
+  read -r late _ < "$work/time"
+  printf '%-10s %10.2f %10.2f %8.2f %13.1f %10.2f %10.2f %10.2f %10.2f %12.2f %6s\n' "$count" "$scan" "$close" \
     "$(echo "$close / $scan" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$rebuild" "$records" "$written" "$rerun" \
-    "$(cut -d' ' -f1 /proc/loadavg)"
+    "$late" "$(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -13,15 +13,27 @@ public struct RollupTriggers: Sendable {
     public let stateTable: String
     /// The triggers' name prefix: `<prefix>_<table>_<insert|update|delete>`.
     let prefix: String
+    /// A table whose changes are recorded as the (companyId, first ten characters of a time column)
+    /// they touch, old and new row, in `into`, instead of marking the whole family stale: the
+    /// family is then rebuilt for those days only.
+    public let dirty: (table: String, timeColumn: String, into: String)?
+
+    init(tables: [String], stateTable: String, prefix: String, dirty: (String, String, String)? = nil) {
+        self.tables = tables
+        self.stateTable = stateTable
+        self.prefix = prefix
+        self.dirty = dirty.map { (table: $0.0, timeColumn: $0.1, into: $0.2) }
+    }
 
     /// The report rollups (variant-conversion, discount-codes).
     public static let reports = RollupTriggers(
         tables: ["funnel_sessions", "orders", "refunds", "leads", "funnels", "funnel_variants", "companies"],
         stateTable: "tally_rollup_state", prefix: "tally_rollups_stale")
-    /// The billing rollups (the CS AI billing close): a time zone change moves local days.
+    /// The billing rollups (the CS AI billing close): a usage change marks its company's days, a
+    /// company change (its time zone moves local days) the whole family.
     public static let billing = RollupTriggers(
         tables: ["cs_ai_usage", "companies"], stateTable: "tally_rollup_billing_state",
-        prefix: "tally_billing_rollups_stale")
+        prefix: "tally_billing_rollups_stale", dirty: ("cs_ai_usage", "occurredAt", "tally_rollup_billing_dirty"))
 
     static let operations = [("INSERT", "insert"), ("UPDATE", "update"), ("DELETE", "delete")]
 
@@ -34,10 +46,27 @@ public struct RollupTriggers: Sendable {
         tables.flatMap { table in
             Self.operations.map { operation, short in
                 "CREATE TRIGGER \"\(prefix)_\(table)_\(short)\" AFTER \(operation) ON \"\(table)\" "
-                    + "BEGIN DELETE FROM \"\(stateTable)\"; END;"
+                    + "BEGIN \(body(table: table, operation: operation)) END;"
             }
         }
     }
 
+    private func body(table: String, operation: String) -> String {
+        guard let dirty, dirty.table == table else { return "DELETE FROM \"\(stateTable)\";" }
+        // A NULL time is recorded as '' (no day): the rebuild then rebuilds everything.
+        func mark(_ row: String) -> String {
+            "INSERT OR IGNORE INTO \"\(dirty.into)\" (\"companyId\", \"utcDay\") "
+                + "VALUES (\(row).\"companyId\", COALESCE(substr(\(row).\"\(dirty.timeColumn)\", 1, 10), ''));"
+        }
+        switch operation {
+        case "INSERT": return mark("NEW")
+        case "DELETE": return mark("OLD")
+        default: return mark("OLD") + " " + mark("NEW")
+        }
+    }
+
     public var drops: [String] { names.map { "DROP TRIGGER \"\($0)\";" } }
+
+    /// The name of the trigger that records the days of rows inserted into the dirty-tracked table.
+    public var dirtyInsertTrigger: String? { dirty.map { "\(prefix)_\($0.table)_insert" } }
 }

@@ -256,4 +256,93 @@ final class BillingRollupTests: XCTestCase {
             try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
         ) { XCTAssertEqual(($0 as? CloseError)?.exitStatus, .closedPeriodChanged) }
     }
+
+    /// Every row of the billing rollups, as text, sorted.
+    private func snapshot(_ store: Store) throws -> [String] {
+        try store.queue.read { db in
+            try BillingRollups.tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)").map { "\(table) \($0)" }
+                    .sorted()
+            }
+        }
+    }
+
+    /// Changes by hand record their days; a refresh rebuilds those days only and gives exactly
+    /// what a whole rebuild gives.
+    func testARefreshOfTheChangedDaysEqualsAWholeRebuild() throws {
+        let store = try ReportFixture.sampleData()
+        try store.queue.write { db in try BillingRollups.rebuild(db) }
+        try store.queue.write { db in
+            // Moved to another month, lengthened, deleted, and a new record sharing a voice call.
+            let ids = try String.fetchAll(db, sql: #"SELECT "id" FROM "cs_ai_usage" ORDER BY "id" LIMIT 3"#)
+            try db.execute(
+                sql: #"UPDATE "cs_ai_usage" SET "occurredAt" = '2026-03-31T23:30:00.000Z' WHERE "id" = ?"#,
+                arguments: [ids[0]])
+            try db.execute(
+                sql: #"UPDATE "cs_ai_usage" SET "durationSeconds" = COALESCE("durationSeconds", 0) + 7 WHERE "id" = ?"#,
+                arguments: [ids[1]])
+            try db.execute(sql: #"DELETE FROM "cs_ai_usage" WHERE "id" = ?"#, arguments: [ids[2]])
+            try db.execute(
+                sql: """
+                    INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds",
+                        "messageCount", "occurredAt", "voiceCallId")
+                    SELECT 'by-hand', "companyId", "clientId", "usageType", "tier", "channel", 42, 0, '2026-02-14T12:00:00.000Z',
+                        "voiceCallId"
+                    FROM "cs_ai_usage" WHERE "voiceCallId" IS NOT NULL ORDER BY "id" LIMIT 1
+                    """)
+        }
+        XCTAssertFalse(try store.queue.read(BillingRollups.areFresh))
+        XCTAssertGreaterThan(
+            try store.queue.read { try Int.fetchOne($0, sql: #"SELECT COUNT(*) FROM "tally_rollup_billing_dirty""#) }
+                ?? 0,
+            0)
+        try store.queue.write { db in try BillingRollups.refresh(db) }
+        XCTAssertTrue(try store.queue.read(BillingRollups.areFresh))
+        let refreshed = try snapshot(store)
+        try store.queue.write { db in try BillingRollups.rebuild(db) }
+        XCTAssertEqual(refreshed, try snapshot(store))
+    }
+
+    /// A load of usage into a store that has usage keeps the update and delete triggers and notes
+    /// where its inserted rows start; it refreshes the days touched, and the rollups equal a whole
+    /// rebuild.
+    func testALoadOfLateUsageRefreshesOnlyItsDaysAndKeepsTheTriggers() throws {
+        let store = try ReportFixture.sampleData()
+        try store.queue.write { db in
+            try Rollups.rebuild(db)
+            try BillingRollups.rebuild(db)
+        }
+        final class Sink: LoadEventSink {
+            func reject(_ reject: Reject) {}
+            func warning(_ warning: LoadWarning) {}
+            func unknownColumn(file: String, column: String) {}
+            func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
+        }
+        var options = LoadOptions()
+        options.preparing = { db, tables in
+            try Rollups.prepareLoad(db, tables: tables)
+            // Kept in place but the insert trigger: updates and deletes record their days.
+            let triggers = try String.fetchSet(db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
+            XCTAssertEqual(
+                Set(RollupTriggers.billing.names).subtracting(triggers), [RollupTriggers.billing.dirtyInsertTrigger!])
+        }
+        options.finishing = { db, tables in
+            try BillingRollups.markLoadedDays(db)
+            // The late records' days (they are new rows, above the load's first rowid).
+            XCTAssertGreaterThan(
+                try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "tally_rollup_billing_dirty""#) ?? 0, 0)
+            try Rollups.finishLoad(db, tables: tables)
+        }
+        let late = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData/late")
+        _ = try Loader(store: store).load(paths: [late.path], options: options, sink: Sink())
+        XCTAssertTrue(try store.queue.read(BillingRollups.areFresh))
+        let refreshed = try snapshot(store)
+        try store.queue.write { db in try BillingRollups.rebuild(db) }
+        XCTAssertEqual(refreshed, try snapshot(store))
+        let triggers = try store.queue.read {
+            try String.fetchSet($0, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
+        }
+        XCTAssertTrue(triggers.isSuperset(of: RollupTriggers.billing.names + RollupTriggers.reports.names))
+    }
 }

@@ -33,8 +33,19 @@ public enum Rollups {
     /// close's) whose tables the load writes, marks it stale and drops the triggers that would
     /// otherwise do so once per loaded row (``RollupTriggers``). ``finishLoad(_:tables:)`` restores
     /// them. A load of other tables (the affiliate clicks) leaves rollups and triggers alone.
+    ///
+    /// The billing family keeps its update and delete triggers when
+    /// ``BillingRollups/canRefreshDays(after:_:)``: with the inserted rows' days
+    /// (``BillingRollups/markLoadedDays(_:)``) they say which days the load touched, and only those
+    /// are rebuilt.
     public static func prepareLoad(_ db: Database, tables: Set<String>) throws {
         for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
+            if family.stateTable == RollupTriggers.billing.stateTable,
+                try BillingRollups.canRefreshDays(after: tables, db)
+            {
+                try BillingRollups.prepareDayRefresh(db)
+                continue
+            }
             try db.execute(sql: "DELETE FROM \(family.stateTable.quotedDatabaseIdentifier)")
             for drop in family.drops { try db.execute(sql: drop) }
         }
@@ -45,9 +56,15 @@ public enum Rollups {
     /// rollups of a load that did not touch them (a change made by hand since).
     public static func finishLoad(_ db: Database, tables: Set<String>) throws {
         try rebuildIfStale(db)
-        if try !BillingRollups.areFresh(db) { try BillingRollups.rebuild(db) }
+        try BillingRollups.markLoadedDays(db)
+        try BillingRollups.refresh(db)
         for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
-            for create in family.creates { try db.execute(sql: create) }
+            // Through a load that refreshes days, the billing family dropped only its insert trigger.
+            let names = try String.fetchSet(
+                db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
+            for (name, create) in zip(family.names, family.creates) where !names.contains(name) {
+                try db.execute(sql: create)
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 // Billing rollups (docs/BILLING.md, "Rollups"): what a CS AI billing close sums, per company-local
 // day, kept by the loader like the report rollups of tally_0007 and marked stale the same way
-// (their own state row and triggers, so a usage load does not rebuild the report rollups).
+// (their own state row and triggers, so a usage load does not rebuild the report rollups). A usage
+// change records the (company, UTC day) it touches in tally_rollup_billing_dirty, so a later load
+// rebuilds those days only; a company change marks the whole family stale.
 // tally_close_input_digests records, per close and input table, the count and the order-free
 // digest of the inputs a close included, so a later close can tell an unchanged closed period
 // from its digests alone instead of looking up every record.
@@ -15,6 +17,11 @@ extension MigrationCatalog {
                     "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
                     "rebuiltAtLoadId" INTEGER
                 );
+                CREATE TABLE "tally_rollup_billing_dirty" (
+                    "companyId" TEXT NOT NULL,
+                    "utcDay" TEXT NOT NULL,
+                    PRIMARY KEY ("companyId", "utcDay")
+                ) WITHOUT ROWID;
                 CREATE TABLE "tally_rollup_cs_ai_usage_days" (
                     "companyId" TEXT NOT NULL,
                     "localDay" TEXT NOT NULL,
@@ -59,6 +66,7 @@ extension MigrationCatalog {
                 DROP TABLE "tally_rollup_cs_ai_shared_voice_calls";
                 DROP TABLE "tally_rollup_cs_ai_usage_day_digests";
                 DROP TABLE "tally_rollup_cs_ai_usage_days";
+                DROP TABLE "tally_rollup_billing_dirty";
                 DROP TABLE "tally_rollup_billing_state";
                 """),
         ])
