@@ -190,15 +190,7 @@ final class BillingRollupTests: XCTestCase {
             }
             _ = try BillingClose.run(period: period, asOf: asOf, on: store, dryRun: false, recordIds: false)
             if month == "2026-02" {
-                final class Sink: LoadEventSink {
-                    func reject(_ reject: Reject) {}
-                    func warning(_ warning: LoadWarning) {}
-                    func unknownColumn(file: String, column: String) {}
-                    func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
-                }
-                let late = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("SampleData/late")
-                _ = try Loader(store: store).load(paths: [late.path], options: LoadOptions(), sink: Sink())
+                try ReportFixture.load(ReportFixture.sampleDataURL("late"), into: store)
                 // `tally billing status` after the late usage, both ways: rollups stale since the late load
                 // (every record looked up), then fresh (closed months compared by digest).
                 func status() throws -> [String] {
@@ -312,12 +304,6 @@ final class BillingRollupTests: XCTestCase {
             try Rollups.rebuild(db)
             try BillingRollups.rebuild(db)
         }
-        final class Sink: LoadEventSink {
-            func reject(_ reject: Reject) {}
-            func warning(_ warning: LoadWarning) {}
-            func unknownColumn(file: String, column: String) {}
-            func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
-        }
         var options = LoadOptions()
         options.preparing = { db, tables in
             try Rollups.prepareLoad(db, tables: tables)
@@ -333,9 +319,7 @@ final class BillingRollupTests: XCTestCase {
                 try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "tally_rollup_billing_dirty""#) ?? 0, 0)
             try Rollups.finishLoad(db, tables: tables)
         }
-        let late = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData/late")
-        _ = try Loader(store: store).load(paths: [late.path], options: options, sink: Sink())
+        try ReportFixture.load(ReportFixture.sampleDataURL("late"), into: store, options: options)
         XCTAssertTrue(try store.queue.read(BillingRollups.areFresh))
         let refreshed = try snapshot(store)
         try store.queue.write { db in try BillingRollups.rebuild(db) }

@@ -89,18 +89,29 @@ struct ReportFixture {
 }
 
 extension ReportFixture {
-    /// A store holding all of SampleData's exports (top level; not `late/`).
-    static func sampleData() throws -> Store {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// `SampleData/` (or a folder in it, `late`) in this checkout.
+    static func sampleDataURL(_ folder: String? = nil) -> URL {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SampleData")
-        let store = try Store.open(path: ":memory:")
-        final class Sink: LoadEventSink {
+        return folder.map { root.appendingPathComponent($0) } ?? root
+    }
+
+    /// Loads `url` (a file or a folder of exports) into `store`, ignoring the loader's events.
+    @discardableResult
+    static func load(_ url: URL, into store: Store, options: LoadOptions = LoadOptions()) throws -> LoadSummary {
+        final class Silent: LoadEventSink {
             func reject(_ reject: Reject) {}
             func warning(_ warning: LoadWarning) {}
             func unknownColumn(file: String, column: String) {}
             func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
         }
-        _ = try Loader(store: store).load(paths: [directory.path], options: LoadOptions(), sink: Sink())
+        return try Loader(store: store).load(paths: [url.path], options: options, sink: Silent())
+    }
+
+    /// A store holding all of SampleData's exports (top level; not `late/`).
+    static func sampleData() throws -> Store {
+        let store = try Store.open(path: ":memory:")
+        try load(sampleDataURL(), into: store)
         return store
     }
 }

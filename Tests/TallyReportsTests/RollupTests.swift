@@ -78,18 +78,10 @@ final class RollupTests: XCTestCase {
     func testALoadRebuildsTheRollupsInItsOwnTransaction() throws {
         let store = try Store.open(path: ":memory:")
         XCTAssertFalse(try store.queue.read(Rollups.areFresh), "a new store's rollups are stale until a load")
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData")
-        final class Sink: LoadEventSink {
-            func reject(_ reject: Reject) {}
-            func warning(_ warning: LoadWarning) {}
-            func unknownColumn(file: String, column: String) {}
-            func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
-        }
         var options = LoadOptions()
         options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
         options.finishing = { try Rollups.finishLoad($0, tables: $1) }
-        _ = try Loader(store: store).load(paths: [directory.path], options: options, sink: Sink())
+        try ReportFixture.load(ReportFixture.sampleDataURL(), into: store, options: options)
         XCTAssertTrue(try store.queue.read(Rollups.areFresh))
         let days = try store.queue.read {
             try Int.fetchOne($0, sql: #"SELECT COUNT(*) FROM "tally_rollup_variant_days""#)
