@@ -159,6 +159,39 @@ final class BillingRollupTests: XCTestCase {
             result.lines.first { $0.meter == "MESSAGE_COUNT" && $0.usageType == "CHAT_SESSION" }?.amountMinor, 10)
     }
 
+    /// A time typed by hand in another form sorts as text, which is how both paths compare it:
+    /// '2026-03-01 23:00:00' sorts before New York's March ('2026-03-01T05:00:00.000Z'), so both
+    /// bill it in February, although it parses to a March instant.
+    func testAHandTypedTimeIsBilledInTheSamePeriodBothWays() throws {
+        let store = try Store.open(path: ":memory:")
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('org', 'Org', 'org', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'org', 'C', 'c', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
+                      VALUES ('us', 'cl', 'US', 'us', 'America/New_York', 'USD', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "tally_cs_ai_price_tiers" ("id", "organizationId", "effectiveFrom", "currency", "minimumMonthlyFeeMinor", "usageType",
+                      "meter", "pricingUnitBase", "includedUnits", "tierMode", "tierIndex", "upToUnits", "unitPriceMicros")
+                    VALUES ('v', 'org', '2025-01-01T00:00:00.000Z', 'USD', 0, 'VOICE_CALL', 'CALL_SECONDS', 60, 0, 'GRADUATED', 0, NULL, 60000000);
+                    INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt")
+                    VALUES ('typed', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 120, 0, '2026-03-01 23:00:00'),
+                           ('march', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-10T12:00:00.000Z');
+                    """)
+        }
+        let asOf = try UTCTimestamp.parse("2026-04-05T00:00:00Z").get()
+        for month in ["2026-02", "2026-03"] {
+            try assertBillingRollupsAgree(company: "us", period: CalendarMonth(month)!, asOf: asOf, on: store)
+        }
+        let february = try store.queue.read { db in
+            try BillingClose.plan(
+                company: "us", period: CalendarMonth("2026-02")!, asOf: asOf, recordIds: false, db: db
+            ).0
+        }
+        XCTAssertEqual(february.recordCount, 1)
+        XCTAssertEqual(february.lines.first { $0.meter == "CALL_SECONDS" }?.amountMinor, 120)  // 120 s at 1 c/s
+    }
+
     func testAChangeOutsideALoadMarksTheBillingRollupsStale() throws {
         let store = try ReportFixture.sampleData()
         try store.queue.write { db in try BillingRollups.rebuild(db) }

@@ -210,7 +210,7 @@ public enum BillingRollups {
         }
     }
 
-    /// The local days of a company's first and last usage record; nil without records.
+    /// The local days around a company's first and last usage record; nil without records.
     private static func usageDays(of company: String, zone: CompanyTimeZone, db: Database) throws
         -> (first: CalendarDay, last: CalendarDay)?
     {
@@ -223,7 +223,9 @@ public enum BillingRollups {
             case .success(let first) = UTCTimestamp.parse(firstText),
             case .success(let last) = UTCTimestamp.parse(lastText)
         else { return nil }
-        return (zone.day(containing: first), zone.day(containing: last))
+        // A day either side: a time typed by hand in another form ('2026-03-01 23:00:00') sorts as
+        // text, as the close compares it, up to a day away from the instant it parses to.
+        return (zone.day(containing: first).adding(days: -1), zone.day(containing: last).adding(days: 1))
     }
 
     /// Records that bill alike.
