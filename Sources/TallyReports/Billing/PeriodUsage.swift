@@ -28,16 +28,10 @@ struct PeriodUsage {
             try rateDays(of: period, meter: &meter) { totals.add($0) }
             return try BillingRollups.digest(company: company, period: period, db: db)
         }
-        var digest = MultisetDigest()
-        var buffer: [UInt8] = []
-        let table = BillingClose.inputTable(period)
-        try UsageRecord.forEach(company: company, bounds: zone.bounds(of: period), db: db) { record in
-            meter.add(record)
+        return try rateRecords(of: period, meter: &meter) { record in
             totals.add(UsageAggregate(record))
             recordIds?(record.id)
-            digest.add(table: table, rowId: record.id, hexOf: record.contentDigest, buffer: &buffer)
         }
-        return digest
     }
 
     /// Re-rates the earlier closed `period` into `meter`, returns the digest of its records and
@@ -54,21 +48,32 @@ struct PeriodUsage {
                 return (now, Standing())
             }
         }
-        var digest = MultisetDigest()
-        var buffer: [UInt8] = []
         var standing = Standing()
-        let bounds = zone.bounds(of: period)
-        try UsageRecord.forEach(company: company, bounds: bounds, db: db) { record in
-            meter.add(record)
-            digest.add(table: table, rowId: record.id, hexOf: record.contentDigest, buffer: &buffer)
+        let digest = try rateRecords(of: period, meter: &meter) { record in
             switch try known.standing(of: record, table: table) {
             case .late: standing.late.append(record.id)
             case .changed: standing.changed.append(record.id)
             case .known: break
             }
         }
-        standing.changed += try known.gone(table: table, company: company, bounds: bounds, db: db)
+        standing.changed += try known.gone(table: table, company: company, bounds: zone.bounds(of: period), db: db)
         return (digest, standing)
+    }
+
+    /// Adds every record of `period` to `meter` in (`occurredAt`, id) order, hands each to `each`,
+    /// and returns their digest as close inputs.
+    private func rateRecords(
+        of period: CalendarMonth, meter: inout any UsageMeter, each: (UsageRecord) throws -> Void
+    ) throws -> MultisetDigest {
+        var digest = MultisetDigest()
+        var buffer: [UInt8] = []
+        let table = BillingClose.inputTable(period)
+        try UsageRecord.forEach(company: company, bounds: zone.bounds(of: period), db: db) { record in
+            meter.add(record)
+            digest.add(table: table, rowId: record.id, hexOf: record.contentDigest, buffer: &buffer)
+            try each(record)
+        }
+        return digest
     }
 
     /// Adds each local day of `period` to `meter` as its aggregates, or record by record when the

@@ -86,28 +86,28 @@ public enum BillingRollups {
         let marks = try Row.fetchAll(
             db, sql: #"SELECT "companyId", "utcDay" FROM "tally_rollup_billing_dirty" ORDER BY "companyId", "utcDay""#)
         guard !marks.isEmpty else { return }
-        var days: [String: Set<CalendarDay>] = [:]
+        var utcDays: [String: [CalendarDay]] = [:]
         for mark in marks {
-            let company: String = mark["companyId"]
-            // A day from a time in any form (an offset of up to 14 hours, by hand in the shell) is
-            // within a day of its UTC day: the local days of [day − 1, day + 2) in UTC cover it.
             guard let day = CalendarDay(mark["utcDay"] as String) else { return try rebuild(db) }
-            days[company, default: []].formUnion(
-                try localDays(of: company, utcFrom: day.adding(days: -1), to: day.adding(days: 2), db: db))
+            utcDays[mark["companyId"], default: []].append(day)
         }
         let writer = try DayWriter(db)
-        for (company, companyDays) in days.sorted(by: { $0.key < $1.key }) {
-            let zone = try? CompanyTimeZone(
-                identifier: String.fetchOne(
-                    db, sql: #"SELECT "timezone" FROM "companies" WHERE "id" = ?"#, arguments: [company]) ?? "")
-            for day in companyDays.sorted() {
-                for table in ["tally_rollup_cs_ai_usage_days", "tally_rollup_cs_ai_usage_day_digests"] {
-                    try db.execute(
-                        sql:
-                            "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE \"companyId\" = ? AND \"localDay\" = ?",
-                        arguments: [company, day.description])
+        for (company, marked) in utcDays.sorted(by: { $0.key < $1.key }) {
+            // A company whose time zone does not parse has no day rows (as in a whole rebuild).
+            if let zone = try timeZone(of: company, db: db) {
+                // A time in any form (an offset of up to 14 hours, typed by hand) is within a day
+                // of its UTC day: the local days overlapping the UTC days [day − 1, day + 2) cover it.
+                let days = Set(
+                    marked.flatMap { localDays(in: zone, utcFrom: $0.adding(days: -1), to: $0.adding(days: 2)) })
+                for day in days.sorted() {
+                    for table in ["tally_rollup_cs_ai_usage_days", "tally_rollup_cs_ai_usage_day_digests"] {
+                        try db.execute(
+                            sql:
+                                "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE \"companyId\" = ? AND \"localDay\" = ?",
+                            arguments: [company, day.description])
+                    }
+                    try writer.write(company: company, day: day, zone: zone, db: db)
                 }
-                if let zone { try writer.write(company: company, day: day, zone: zone, db: db) }
             }
             try db.execute(
                 sql: #"DELETE FROM "tally_rollup_cs_ai_shared_voice_calls" WHERE "companyId" = ?"#, arguments: [company]
@@ -119,16 +119,15 @@ public enum BillingRollups {
         try db.execute(sql: #"DELETE FROM "tally_rollup_billing_dirty""#)
     }
 
-    /// The company-local days that overlap the UTC days [from, to); none when its time zone does
-    /// not parse (it gets no rollup rows).
-    private static func localDays(of company: String, utcFrom from: CalendarDay, to: CalendarDay, db: Database) throws
-        -> [CalendarDay]
+    private static func timeZone(of company: String, db: Database) throws -> CompanyTimeZone? {
+        let name = try String.fetchOne(
+            db, sql: #"SELECT "timezone" FROM "companies" WHERE "id" = ?"#, arguments: [company])
+        return name.flatMap { try? CompanyTimeZone(identifier: $0) }
+    }
+
+    /// The local days of `zone` that overlap the UTC days [from, to).
+    private static func localDays(in zone: CompanyTimeZone, utcFrom from: CalendarDay, to: CalendarDay) -> [CalendarDay]
     {
-        guard
-            let name = try String.fetchOne(
-                db, sql: #"SELECT "timezone" FROM "companies" WHERE "id" = ?"#, arguments: [company]),
-            let zone = try? CompanyTimeZone(identifier: name)
-        else { return [] }
         let dayMilliseconds: UTCTimestamp.Milliseconds = 86_400_000
         var day = zone.day(containing: UTCTimestamp.Milliseconds(from.daysSinceEpoch) * dayMilliseconds)
         let last = zone.day(containing: UTCTimestamp.Milliseconds(to.daysSinceEpoch) * dayMilliseconds - 1)

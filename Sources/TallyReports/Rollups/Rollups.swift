@@ -58,11 +58,10 @@ public enum Rollups {
         try rebuildIfStale(db)
         try BillingRollups.markLoadedDays(db)
         try BillingRollups.refresh(db)
+        // Through a load that refreshes days, the billing family dropped only its insert trigger.
+        let existing = try String.fetchSet(db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
         for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
-            // Through a load that refreshes days, the billing family dropped only its insert trigger.
-            let names = try String.fetchSet(
-                db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
-            for (name, create) in zip(family.names, family.creates) where !names.contains(name) {
+            for (name, create) in zip(family.names, family.creates) where !existing.contains(name) {
                 try db.execute(sql: create)
             }
         }
