@@ -24,6 +24,13 @@ extension XCTestCase {
                 company: company, period: period, asOf: asOf, recordIds: false, rollups: true, db: db)
             let label = "\(company) \(period)"
             XCTAssertEqual(fast.json, slow.json, label, file: file, line: line)
+            // The JSON shape's record ids: from the ids alone with the rollups, from every record without.
+            let (slowIds, _) = try BillingClose.plan(
+                company: company, period: period, asOf: asOf, recordIds: true, rollups: false, db: db)
+            let (fastIds, _) = try BillingClose.plan(
+                company: company, period: period, asOf: asOf, recordIds: true, rollups: true, db: db)
+            XCTAssertEqual(fastIds.json, slowIds.json, label, file: file, line: line)
+            XCTAssertEqual(fastIds.recordIds.count, slowIds.recordCount, label, file: file, line: line)
             XCTAssertEqual(fast.warnings, slow.warnings, label, file: file, line: line)
             XCTAssertEqual(fastPlan.inputsHash, slowPlan.inputsHash, label, file: file, line: line)
             XCTAssertEqual(fastPlan.inputs.count, slowPlan.inputs.count, label, file: file, line: line)
@@ -161,7 +168,8 @@ final class BillingRollupTests: XCTestCase {
 
     /// A time typed by hand in another form sorts as text, which is how both paths compare it:
     /// '2026-03-01 23:00:00' sorts before New York's March ('2026-03-01T05:00:00.000Z'), so both
-    /// bill it in February, although it parses to a March instant.
+    /// bill it in February, although it parses to a March instant. Two March records share an
+    /// instant, stored in reverse id order: the JSON's record ids list them in id order both ways.
     func testAHandTypedTimeIsBilledInTheSamePeriodBothWays() throws {
         let store = try Store.open(path: ":memory:")
         try store.queue.write { db in
@@ -176,7 +184,9 @@ final class BillingRollupTests: XCTestCase {
                     VALUES ('v', 'org', '2025-01-01T00:00:00.000Z', 'USD', 0, 'VOICE_CALL', 'CALL_SECONDS', 60, 0, 'GRADUATED', 0, NULL, 60000000);
                     INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt")
                     VALUES ('typed', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 120, 0, '2026-03-01 23:00:00'),
-                           ('march', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-10T12:00:00.000Z');
+                           ('march', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-10T12:00:00.000Z'),
+                           ('b-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z'),
+                           ('a-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z');
                     """)
         }
         let asOf = try UTCTimestamp.parse("2026-04-05T00:00:00Z").get()
@@ -190,6 +200,10 @@ final class BillingRollupTests: XCTestCase {
         }
         XCTAssertEqual(february.recordCount, 1)
         XCTAssertEqual(february.lines.first { $0.meter == "CALL_SECONDS" }?.amountMinor, 120)  // 120 s at 1 c/s
+        let march = try store.queue.read { db in
+            try BillingClose.plan(company: "us", period: CalendarMonth("2026-03")!, asOf: asOf, db: db).0
+        }
+        XCTAssertEqual(march.recordIds, ["march", "a-tie", "b-tie"])
     }
 
     func testAChangeOutsideALoadMarksTheBillingRollupsStale() throws {

@@ -90,7 +90,7 @@ public enum BillingClose {
     /// Otherwise records are read once through a cursor into per-component sums and hashed as they
     /// are read. Either way the plan reads them again when the ledger is written. Run it inside the
     /// close's own transaction (``run(period:asOf:companies:on:dryRun:recordIds:rollups:)``).
-    /// `recordIds`: list the period's record ids in the result (the JSON shape); it reads every record.
+    /// `recordIds`: list the period's record ids in the result (the JSON shape); it reads every id.
     /// - Throws: ``BillingError`` (order, pricing, as-of), ``ReportError/unknownCompany(id:known:)``.
     static func plan(
         company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, recordIds: Bool = true,

@@ -18,14 +18,21 @@ struct PeriodUsage {
     }
 
     /// Rates `period` into `meter` and `totals` and returns the digest of its records as close
-    /// inputs. `recordIds`, when given, is called with each record id in (`occurredAt`, id) order,
-    /// which only a read of every record can give.
+    /// inputs. `recordIds`, when given, is called with each record id in (`occurredAt`, id) order
+    /// (with the rollups, from the ids alone: `Queries/cs-ai-billing/usage-record-ids.sql`).
     func rate(
         _ period: CalendarMonth, meter: inout any UsageMeter, totals: inout PeriodTotals,
         recordIds: ((String) -> Void)?
     ) throws -> MultisetDigest {
-        if rollups && recordIds == nil {
+        if rollups {
             try rateDays(of: period, meter: &meter) { totals.add($0) }
+            if let recordIds {
+                let bounds = zone.bounds(of: period)
+                let ids = try String.fetchCursor(
+                    db, sql: QueryCatalog.sql("cs-ai-billing/usage-record-ids"),
+                    arguments: ["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
+                while let id = try ids.next() { recordIds(id) }
+            }
             return try BillingRollups.digest(company: company, period: period, db: db)
         }
         return try rateRecords(of: period, meter: &meter) { record in
