@@ -41,6 +41,22 @@ extension XCTestCase {
 
 /// The billing rollups (docs/BILLING.md, "Rollups") and the order-free digest they keep.
 final class BillingRollupTests: XCTestCase {
+    /// A store with one organization, client and New York company `us` (USD), then `sql`.
+    private func newYorkStore(_ sql: String) throws -> Store {
+        let store = try Store.open(path: ":memory:")
+        try store.queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('org', 'Org', 'org', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'org', 'C', 'c', '2026-01-01T00:00:00.000Z');
+                    INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
+                      VALUES ('us', 'cl', 'US', 'us', 'America/New_York', 'USD', '2026-01-01T00:00:00.000Z');
+                    """)
+            try db.execute(sql: sql)
+        }
+        return store
+    }
+
     private func item(_ index: Int) -> CloseItem {
         CloseItem(
             table: "cs_ai_usage:2026-03", rowId: "r\(index)",
@@ -116,19 +132,14 @@ final class BillingRollupTests: XCTestCase {
     /// Production allowances run out inside one local day whose records are of three tiers: the
     /// rollup close must read that day record by record, in order, and give the hand-derived amount.
     func testAnAllowanceRunningOutInsideADayIsRatedRecordByRecord() throws {
-        let store = try Store.open(path: ":memory:")
+        let store = try newYorkStore(
+            """
+                INSERT INTO "cs_ai_pricing" ("id", "organizationId", "aiRepMultiplier", "aiManagerMultiplier", "humanAgentMultiplier",
+                  "monthlyMinutesAllowance", "overageVoicePerMinuteCents", "monthlyMessagesAllowance", "overageChatPerMessageCents",
+                  "chatPerSessionCents", "updatedAt")
+                VALUES ('p', 'org', 1.1, 1.25, 2.5, 10, 75, 5, 2, 0, '2026-01-01T00:00:00.000Z');
+            """)
         try store.queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('org', 'Org', 'org', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'org', 'C', 'c', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
-                      VALUES ('us', 'cl', 'US', 'us', 'America/New_York', 'USD', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "cs_ai_pricing" ("id", "organizationId", "aiRepMultiplier", "aiManagerMultiplier", "humanAgentMultiplier",
-                      "monthlyMinutesAllowance", "overageVoicePerMinuteCents", "monthlyMessagesAllowance", "overageChatPerMessageCents",
-                      "chatPerSessionCents", "updatedAt")
-                    VALUES ('p', 'org', 1.1, 1.25, 2.5, 10, 75, 5, 2, 0, '2026-01-01T00:00:00.000Z');
-                    """)
             // 10 free minutes = 600 s, overage 1.25 c/s. Day 1 (March 2, New York): 300 s all free.
             // Day 2 (March 3): h1 HUMAN_AGENT 200 s free (500 used), m1 AI_MANAGER 400 s: 100 free,
             // 300 over × 1.25 × 1.25 = 468.75 c; r1 AI_REP 100 s over × 1.25 × 1.1 = 137.5 c.
@@ -171,24 +182,17 @@ final class BillingRollupTests: XCTestCase {
     /// bill it in February, although it parses to a March instant. Two March records share an
     /// instant, stored in reverse id order: the JSON's record ids list them in id order both ways.
     func testAHandTypedTimeIsBilledInTheSamePeriodBothWays() throws {
-        let store = try Store.open(path: ":memory:")
-        try store.queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO "organizations" ("id", "name", "slug", "updatedAt") VALUES ('org', 'Org', 'org', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "clients" ("id", "organizationId", "name", "slug", "updatedAt") VALUES ('cl', 'org', 'C', 'c', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "companies" ("id", "clientId", "name", "slug", "timezone", "currency", "updatedAt")
-                      VALUES ('us', 'cl', 'US', 'us', 'America/New_York', 'USD', '2026-01-01T00:00:00.000Z');
-                    INSERT INTO "tally_cs_ai_price_tiers" ("id", "organizationId", "effectiveFrom", "currency", "minimumMonthlyFeeMinor", "usageType",
-                      "meter", "pricingUnitBase", "includedUnits", "tierMode", "tierIndex", "upToUnits", "unitPriceMicros")
-                    VALUES ('v', 'org', '2025-01-01T00:00:00.000Z', 'USD', 0, 'VOICE_CALL', 'CALL_SECONDS', 60, 0, 'GRADUATED', 0, NULL, 60000000);
-                    INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt")
-                    VALUES ('typed', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 120, 0, '2026-03-01 23:00:00'),
-                           ('march', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-10T12:00:00.000Z'),
-                           ('b-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z'),
-                           ('a-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z');
-                    """)
-        }
+        let store = try newYorkStore(
+            """
+                INSERT INTO "tally_cs_ai_price_tiers" ("id", "organizationId", "effectiveFrom", "currency", "minimumMonthlyFeeMinor", "usageType",
+                  "meter", "pricingUnitBase", "includedUnits", "tierMode", "tierIndex", "upToUnits", "unitPriceMicros")
+                VALUES ('v', 'org', '2025-01-01T00:00:00.000Z', 'USD', 0, 'VOICE_CALL', 'CALL_SECONDS', 60, 0, 'GRADUATED', 0, NULL, 60000000);
+                INSERT INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt")
+                VALUES ('typed', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 120, 0, '2026-03-01 23:00:00'),
+                       ('march', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-10T12:00:00.000Z'),
+                       ('b-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z'),
+                       ('a-tie', 'us', 'cl', 'VOICE_CALL', 'AI_REP', 'c', 60, 0, '2026-03-11T12:00:00.000Z');
+            """)
         let asOf = try UTCTimestamp.parse("2026-04-05T00:00:00Z").get()
         for month in ["2026-02", "2026-03"] {
             try assertBillingRollupsAgree(company: "us", period: CalendarMonth(month)!, asOf: asOf, on: store)

@@ -13,25 +13,15 @@ struct UsageAggregate {
     let inputTokens: Int64
     let outputTokens: Int64
 
-    init(
-        usageType: String, tier: String, durationSeconds: Int64, records: Int64, messages: Int64, inputTokens: Int64,
-        outputTokens: Int64
-    ) {
-        self.usageType = usageType
-        self.tier = tier
-        self.durationSeconds = durationSeconds
-        self.records = records
-        self.messages = messages
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
-    }
+    /// Voice seconds as recorded (no per-call rounding): duration × records.
+    var seconds: Int64 { durationSeconds * records }
+}
 
+extension UsageAggregate {
+    /// One record on its own (an extension, so the memberwise initializer stays).
     init(_ record: UsageRecord) {
         self.init(
             usageType: record.usageType, tier: record.tier, durationSeconds: record.durationSeconds ?? 0, records: 1,
             messages: record.messageCount, inputTokens: record.inputTokens, outputTokens: record.outputTokens)
     }
-
-    /// Voice seconds as recorded (no per-call rounding): duration × records.
-    var seconds: Int64 { durationSeconds * records }
 }
