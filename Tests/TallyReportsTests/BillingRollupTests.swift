@@ -279,7 +279,7 @@ final class BillingRollupTests: XCTestCase {
         try store.queue.write { db in
             for close in closes {
                 var sequence = CloseDigest()
-                try close.plan.inputs.produce(db) { sequence.add($0) }
+                try close.plan.inputs.produceInSequence!(db) { sequence.add($0) }
                 try db.execute(
                     sql: #"UPDATE "tally_closes" SET "inputsHash" = ? WHERE "id" = ?"#,
                     arguments: [sequence.hex, close.plan.id])

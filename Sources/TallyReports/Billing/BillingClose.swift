@@ -187,17 +187,21 @@ public enum BillingClose {
                     ]))
         }
         let zone = context.zone
-        let inputs = CloseInputs(
-            count: inputTables.reduce(0) { $0 + Int($1.digest.count) }, hash: PerTableDigest.hash(inputTables),
-            hashing: .perTable
-        ) { db, body in
-            for month in periods {
-                let table = inputTable(month)
-                try UsageRecord.forEach(company: company, bounds: zone.bounds(of: month), db: db) {
-                    try body(CloseItem(table: table, rowId: $0.id, contentHash: $0.contentHash))
+        // The ledger's items in its key order (id within each period); the per-table hash does not
+        // depend on it. In (occurredAt, id) order for a close written before per-table hashes.
+        func items(byID: Bool) -> @Sendable (Database, (CloseItem) throws -> Void) throws -> Void {
+            { db, body in
+                for month in periods {
+                    let table = inputTable(month)
+                    try UsageRecord.forEach(company: company, bounds: zone.bounds(of: month), byID: byID, db: db) {
+                        try body(CloseItem(table: table, rowId: $0.id, contentHash: $0.contentHash))
+                    }
                 }
             }
         }
+        let inputs = CloseInputs(
+            count: inputTables.reduce(0) { $0 + Int($1.digest.count) }, hash: PerTableDigest.hash(inputTables),
+            hashing: .perTable, produceInSequence: items(byID: false), produce: items(byID: true))
         let plan = ClosePlan(
             kind: kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: inputs, writes: writes)
         return (result, plan)

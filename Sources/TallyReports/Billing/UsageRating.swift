@@ -29,11 +29,13 @@ struct UsageRecord {
     var contentHash: String { contentDigest.withUnsafeBytes(Hex.string(bytes:)) }
 
     /// Calls `body` with each record of `company` in `bounds`, in (`occurredAt`, id) order: the
-    /// order allowances and graduated tiers are consumed in, and the order of the close's inputs.
-    static func forEach(company: String, bounds: UTCRange, db: Database, _ body: (UsageRecord) throws -> Void)
-        throws
-    {
-        let statement = try db.cachedStatement(sql: QueryCatalog.sql("cs-ai-billing/usage-records"))
+    /// order allowances and graduated tiers are consumed in. `byID`: in id order instead (a close's
+    /// ledger items, written in the ledger's key order).
+    static func forEach(
+        company: String, bounds: UTCRange, byID: Bool = false, db: Database, _ body: (UsageRecord) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: QueryCatalog.sql("cs-ai-billing/usage-records" + (byID ? "-by-id" : "")))
         try statement.setArguments(["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
         var content: [UInt8] = []
         content.reserveCapacity(256)
@@ -41,7 +43,8 @@ struct UsageRecord {
         // strings already made instead of making a string per row.
         var usageTypes = InternedText()
         var tiers = InternedText()
-        // Records sharing an occurredAt, held until the next instant so they can go out in id order.
+        // Records sharing an occurredAt, held until the next instant so they can go out in id order
+        // (in id order already when `byID`).
         var tied: [UsageRecord] = []
         var tiedAt: [UInt8] = []
         func flush() throws {

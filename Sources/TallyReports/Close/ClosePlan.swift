@@ -80,16 +80,21 @@ public struct CloseInputs: Sendable {
     public let hash: String
     public let hashing: Hashing
     /// Calls its second argument with every input, in the order `hash` was computed in (per
-    /// table: every table's inputs together, tables in order).
+    /// table: every table's inputs together, tables in order, any order within a table).
     let produce: @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
+    /// Per table only: the inputs in the order a sequence hash of them was taken before closes
+    /// hashed per table, to recognise a close written then (``CloseStage``); nil: `produce`'s order.
+    let produceInSequence: (@Sendable (Database, (CloseItem) throws -> Void) throws -> Void)?
 
     public init(
         count: Int, hash: String, hashing: Hashing = .sequence,
+        produceInSequence: (@Sendable (Database, (CloseItem) throws -> Void) throws -> Void)? = nil,
         produce: @escaping @Sendable (Database, (CloseItem) throws -> Void) throws -> Void
     ) {
         self.count = count
         self.hash = hash
         self.hashing = hashing
+        self.produceInSequence = produceInSequence
         self.produce = produce
     }
 

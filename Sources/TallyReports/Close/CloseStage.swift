@@ -87,7 +87,7 @@ public enum CloseStage {
                 arguments: [ledger["id"] as String])!
         else { return false }
         var sequence = CloseDigest()
-        try plan.inputs.produce(db) { sequence.add($0) }
+        try (plan.inputs.produceInSequence ?? plan.inputs.produce)(db) { sequence.add($0) }
         return sequence.hex == ledger["inputsHash"]
     }
 
