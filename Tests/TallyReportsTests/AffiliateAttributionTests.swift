@@ -41,26 +41,26 @@ final class AffiliateAttributionTests: XCTestCase {
     private func click(
         _ id: String, partner: String, visitor: String? = "v", at time: Int64, status: String = "VALID",
         score: Double? = nil,
-        reasons: String = "[]"
+        reasons: String = "[]", session: String? = nil
     ) throws {
         try execute(
             """
-            INSERT INTO "affiliate_clicks" ("id", "partnerId", "linkId", "companyId", "ipAddressHash", "clickedAt", "status", "fraudScore", "fraudReasons", "visitorId")
-            VALUES ('\(id)', '\(partner)', 'l_\(partner)', 'co', 'h', '\(UTCTimestamp.format(time))', '\(status)', \(score.map { "\($0)" } ?? "NULL"), '\(reasons)', \(visitor.map { "'\($0)'" } ?? "NULL"))
+            INSERT INTO "affiliate_clicks" ("id", "partnerId", "linkId", "companyId", "ipAddressHash", "clickedAt", "status", "fraudScore", "fraudReasons", "visitorId", "sessionId")
+            VALUES ('\(id)', '\(partner)', 'l_\(partner)', 'co', 'h', '\(UTCTimestamp.format(time))', '\(status)', \(score.map { "\($0)" } ?? "NULL"), '\(reasons)', \(visitor.map { "'\($0)'" } ?? "NULL"), \(session.map { "'\($0)'" } ?? "NULL"))
             """)
     }
 
     private func conversion(
         _ id: String, partner: String = "pa", click: String, at time: Int64, total: Int64 = 1000,
         customer: String = "cu",
-        status: String = "APPROVED"
+        status: String = "APPROVED", order: String? = nil
     ) throws {
         try execute(
             """
             INSERT INTO "affiliate_conversions" ("id", "partnerId", "linkId", "companyId", "clickId", "orderTotal", "currency", "commissionRate",
-              "commissionAmount", "attributionWindow", "customerId", "status", "convertedAt", "updatedAt")
+              "commissionAmount", "attributionWindow", "customerId", "status", "convertedAt", "updatedAt", "orderId")
             VALUES ('\(id)', '\(partner)', 'l_\(partner)', 'co', '\(click)', \(total), 'USD', 10, \(total / 10), 30, '\(customer)', '\(status)',
-              '\(UTCTimestamp.format(time))', '2026-01-01T00:00:00.000Z')
+              '\(UTCTimestamp.format(time))', '2026-01-01T00:00:00.000Z', \(order.map { "'\($0)'" } ?? "NULL"))
             """)
     }
 
@@ -157,6 +157,31 @@ final class AffiliateAttributionTests: XCTestCase {
         options.model = .lastClick
         let report = try AffiliateReport(scope: ReportScope(), options: options).typedRows(on: store)
         XCTAssertEqual(report.first { $0.group == AffiliateReport.unattributed }?.revenue, 777)
+    }
+
+    /// A2's second step: a conversion whose own click has no visitor takes the visitors of the
+    /// clicks whose session is its order's funnel session — here two, each with a click.
+    func testAConversionWithoutAVisitorTakesTheVisitorsOfItsOrdersFunnelSession() throws {
+        let t = base + 10 * day
+        try execute(
+            """
+            INSERT INTO "orders" ("id", "companyId", "customerId", "orderNumber", "shippingSnapshot", "billingSnapshot", "subtotal", "total", "updatedAt")
+            VALUES ('ord', 'co', 'cu', 'N1', '{}', '{}', 1000, 1000, '2026-01-01T00:00:00.000Z');
+            INSERT INTO "funnels" ("id", "companyId", "name", "slug", "shortId", "type", "updatedAt", "createdBy")
+            VALUES ('f', 'co', 'F', 'f', 'F1', 'FULL_FUNNEL', '2026-01-01T00:00:00.000Z', 'u');
+            INSERT INTO "funnel_sessions" ("id", "funnelId", "sessionToken", "orderId") VALUES ('fs_1', 'f', 'tok', 'ord');
+            """)
+        try click("w1-click", partner: "pa", visitor: "w1", at: t - 3 * day, session: "fs_1")
+        try click("w2-click", partner: "pb", visitor: "w2", at: t - day, session: "fs_1")
+        try click("other", partner: "pc", visitor: "w3", at: t - day, session: "fs_2")  // another session
+        try click("own", partner: "pa", visitor: nil, at: t - 1000)  // the conversion's own click: no visitor
+        try conversion("oc", click: "own", at: t, total: 1000, order: "ord")
+        // Linear: the two session visitors' clicks share the credit, 500 each; the own click (no
+        // visitor) and the other session's click are not touchpoints.
+        let rows = try credits(.linear)
+        XCTAssertEqual(rows.map(\.conversion.visitorSource), ["order_session", "order_session"])
+        XCTAssertEqual(rows.compactMap(\.touchpoint?.clickId), ["w1-click", "w2-click"])
+        XCTAssertEqual(rows.compactMap(\.touchpoint?.creditedRevenue), [500, 500])
     }
 
     /// The identities, over SampleData's affiliate exports, for every model.

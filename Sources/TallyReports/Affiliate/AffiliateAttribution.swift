@@ -206,16 +206,18 @@ struct AffiliateAttribution {
         var visitorsOfSession: [String: Set<String>] = [:]
         if !sessions.isEmpty {
             // A scan in rowid order, as in Queries/affiliate/clicks.sql: through the company index
-            // every click is a random page read.
-            for row in try Row.fetchAll(
+            // every click is a random page read. Through a cursor: the distinct pairs are about a
+            // third of the clicks (3.0M of 10M at scale 100), and only the sessions asked for are kept.
+            let pairs = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT DISTINCT c."sessionId", c."visitorId" FROM "affiliate_clicks" AS c NOT INDEXED
                     WHERE c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
                         AND c."sessionId" IS NOT NULL AND c."visitorId" IS NOT NULL
                     """)
-            where sessions.contains(row["sessionId"]) {
-                visitorsOfSession[row["sessionId"], default: []].insert(row["visitorId"])
+            while let row = try pairs.next() {
+                let session: String = row["sessionId"]
+                if sessions.contains(session) { visitorsOfSession[session, default: []].insert(row["visitorId"]) }
             }
         }
         var plans: [(AffiliateConversion, [String], String)] = []
