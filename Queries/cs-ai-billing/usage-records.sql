@@ -7,9 +7,15 @@
 -- Period:     a record belongs to the period of its "occurredAt" — never "createdAt", never the
 --             exported "billingPeriod" (production writes the UTC month of the write there).
 -- NULL:       duration_seconds is NULL when the export has none (billed as 0 s, counted apart).
--- Order:      "occurredAt" here; then id within a tie, in Swift (see ORDER BY): the order
---             allowances and graduated tiers are consumed in.
--- Plan:       cs_ai_usage_companyId_occurredAt_idx (companyId=? AND occurredAt>? AND occurredAt<?).
+-- Order:      appended by UsageRecord.forEach, one of two (the query ends before its ORDER BY):
+--             ORDER BY u."occurredAt" — then id within a tie, in Swift: the order allowances and
+--             graduated tiers are consumed in; asking SQLite for ("occurredAt", "id") sorts every
+--             row in a temporary b-tree, which was a fifth of a 5,000,000-record close.
+--             ORDER BY u."id" — a close's ledger items, written in the ledger's key order (ids need
+--             not follow time: 24.7 s against 10.1 s for 2,000,000 records with random ids); their
+--             per-table hash does not depend on the order (docs/CLOSES.md).
+-- Plan:       cs_ai_usage_companyId_occurredAt_idx (companyId=? AND occurredAt>? AND occurredAt<?);
+--             by id, then one sort.
 SELECT
     u."id" AS id,
     u."usageType" AS usage_type,
@@ -26,7 +32,3 @@ FROM "cs_ai_usage" AS u
 WHERE u."companyId" = :companyId
     AND u."occurredAt" >= :fromUTC
     AND u."occurredAt" < :toUTC
--- Ties of occurredAt go out in id order too, but that part is sorted by UsageRecord.forEach as
--- the rows stream: asking SQLite for it ("occurredAt", "id") sorts every row in a temporary b-tree,
--- which was a fifth of a 5,000,000-record close.
-ORDER BY u."occurredAt";

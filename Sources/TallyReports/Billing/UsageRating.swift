@@ -35,7 +35,8 @@ struct UsageRecord {
         company: String, bounds: UTCRange, byID: Bool = false, db: Database, _ body: (UsageRecord) throws -> Void
     ) throws {
         let statement = try db.cachedStatement(
-            sql: QueryCatalog.sql("cs-ai-billing/usage-records" + (byID ? "-by-id" : "")))
+            sql: QueryCatalog.sql("cs-ai-billing/usage-records")
+                + (byID ? #"ORDER BY u."id""# : #"ORDER BY u."occurredAt""#))
         try statement.setArguments(["companyId": company, "fromUTC": bounds.lowerText, "toUTC": bounds.upperText])
         var content: [UInt8] = []
         content.reserveCapacity(256)
