@@ -1,3 +1,21 @@
+-- trigger tally_affiliate_rollups_stale_affiliate_clicks_delete
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_delete" AFTER DELETE ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
+-- trigger tally_affiliate_rollups_stale_affiliate_clicks_insert
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_insert" AFTER INSERT ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
+-- trigger tally_affiliate_rollups_stale_affiliate_clicks_update
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_update" AFTER UPDATE ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
+-- trigger tally_affiliate_rollups_stale_affiliate_program_configs_delete
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_program_configs_delete" AFTER DELETE ON "affiliate_program_configs" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
+-- trigger tally_affiliate_rollups_stale_affiliate_program_configs_insert
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_program_configs_insert" AFTER INSERT ON "affiliate_program_configs" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
+-- trigger tally_affiliate_rollups_stale_affiliate_program_configs_update
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_program_configs_update" AFTER UPDATE ON "affiliate_program_configs" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+
 -- trigger tally_billing_rollups_stale_companies_delete
 CREATE TRIGGER "tally_billing_rollups_stale_companies_delete" AFTER DELETE ON "companies" BEGIN DELETE FROM "tally_rollup_billing_state"; END;
 
@@ -1306,6 +1324,35 @@ CREATE TABLE "tally_loads" (
     "commandLine" TEXT NOT NULL,
     "isStrict" BOOLEAN NOT NULL,
     "keepsSensitive" BOOLEAN NOT NULL
+);
+
+-- table tally_rollup_affiliate_clicks
+CREATE TABLE "tally_rollup_affiliate_clicks" (
+    "seq" INTEGER NOT NULL PRIMARY KEY,
+    "visitor" INTEGER NOT NULL,
+    "company" INTEGER NOT NULL,
+    "partner" INTEGER NOT NULL,
+    "link" INTEGER NOT NULL,
+    "subId1" INTEGER NOT NULL,
+    "subId2" INTEGER NOT NULL,
+    "subId3" INTEGER NOT NULL,
+    "subId4" INTEGER NOT NULL,
+    "subId5" INTEGER NOT NULL,
+    "clickedAtMs" INTEGER NOT NULL,
+    "status" INTEGER NOT NULL,
+    "flags" INTEGER NOT NULL
+);
+
+-- table tally_rollup_affiliate_names
+CREATE TABLE "tally_rollup_affiliate_names" (
+    "key" INTEGER NOT NULL PRIMARY KEY,
+    "text" TEXT NOT NULL
+);
+
+-- table tally_rollup_affiliate_state
+CREATE TABLE "tally_rollup_affiliate_state" (
+    "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+    "rebuiltAtLoadId" INTEGER
 );
 
 -- table tally_rollup_billing_dirty

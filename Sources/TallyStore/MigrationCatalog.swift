@@ -30,6 +30,7 @@ public enum MigrationCatalog {
         tallyAffiliateLedger,
         tallyRollups,
         tallyBillingRollups,
+        tallyAffiliateClickRollups,
     ]
 
     /// The migration with this production name or changelog alias.

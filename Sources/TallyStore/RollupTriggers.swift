@@ -1,5 +1,5 @@
-/// The triggers that mark a family of rollups stale (migrations `tally_0007_rollups` and
-/// `tally_0008_billing_rollups`, docs/ROLLUPS.md): after any insert, update or delete on a table
+/// The triggers that mark a family of rollups stale (migrations `tally_0007_rollups`,
+/// `tally_0008_billing_rollups` and `tally_0009_affiliate_click_rollups`, docs/ROLLUPS.md): after any insert, update or delete on a table
 /// the family reads, the one row of its state table goes, and readers use the base tables until
 /// the next rebuild.
 ///
@@ -34,6 +34,15 @@ public struct RollupTriggers: Sendable {
     public static let billing = RollupTriggers(
         tables: ["cs_ai_usage", "companies"], stateTable: "tally_rollup_billing_state",
         prefix: "tally_billing_rollups_stale", dirty: ("cs_ai_usage", "occurredAt", "tally_rollup_billing_dirty"))
+
+    /// The affiliate click rollup (the affiliate reports' click columns): a click change, or a
+    /// program's deduplication window or fraud threshold, marks it stale.
+    public static let affiliate = RollupTriggers(
+        tables: ["affiliate_clicks", "affiliate_program_configs"], stateTable: "tally_rollup_affiliate_state",
+        prefix: "tally_affiliate_rollups_stale")
+
+    /// Every family, in the order loads handle them.
+    public static let families = [reports, billing, affiliate]
 
     static let operations = [("INSERT", "insert"), ("UPDATE", "update"), ("DELETE", "delete")]
 

@@ -65,6 +65,7 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions
         @OptionGroup var attribution: AttributionOptionGroup
+        @OptionGroup var rollups: RollupOptions
 
         @Option(
             name: .customLong("by"),
@@ -91,8 +92,9 @@ extension ReportCommand {
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
-            let report = AffiliateReport(
+            var report = AffiliateReport(
                 scope: scope.scope, options: attribution.options, groupings: try parsedGroupings())
+            report.readsRollups = rollups.reads
             try output.write(try report.run(on: try store.openExisting()), report: AffiliateReport.name)
         }
     }
@@ -128,11 +130,13 @@ extension ReportCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var scope: ScopeOptions
         @OptionGroup var attribution: AttributionOptionGroup
+        @OptionGroup var rollups: RollupOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
-            let report = AffiliateFraudReport(scope: scope.scope, options: attribution.options)
+            var report = AffiliateFraudReport(scope: scope.scope, options: attribution.options)
+            report.readsRollups = rollups.reads
             try output.write(try report.run(on: try store.openExisting()), report: AffiliateFraudReport.name)
         }
     }

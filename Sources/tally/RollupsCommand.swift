@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import TallyReports
 
-/// `tally rollups status|rebuild`: the report and billing rollups the loader keeps (docs/ROLLUPS.md,
-/// docs/BILLING.md).
+/// `tally rollups status|rebuild`: the report, billing and affiliate click rollups the loader keeps
+/// (docs/ROLLUPS.md, docs/BILLING.md, docs/AFFILIATE.md).
 struct RollupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollups",
-        abstract: "Show whether the report and billing rollups match the base tables, or rebuild them.",
+        abstract:
+            "Show whether the report, billing and affiliate click rollups match the base tables, or rebuild them.",
         discussion: """
             Every load rebuilds the rollups in its own transaction (a load of CS AI usage into a store \
             that has usage rebuilds only the billing days it touched). A change made outside tally (the \
@@ -18,16 +19,17 @@ struct RollupsCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print 'fresh' or 'stale' for the report rollups and the billing rollups.")
+            abstract: "Print 'fresh' or 'stale' for the report, billing and affiliate click rollups.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let opened = try store.openExisting()
-            let (reports, billing) = try opened.queue.read { db in
-                (try Rollups.areFresh(db), try BillingRollups.areFresh(db))
+            let (reports, billing, affiliate) = try opened.queue.read { db in
+                (try Rollups.areFresh(db), try BillingRollups.areFresh(db), try AffiliateClickRollups.areFresh(db))
             }
             print("reports: " + (reports ? "fresh" : "stale (reports read the base tables)"))
             print("billing: " + (billing ? "fresh" : "stale (billing closes read every usage record)"))
+            print("affiliate: " + (affiliate ? "fresh" : "stale (affiliate reports pass over every click)"))
         }
     }
 
@@ -41,6 +43,7 @@ struct RollupsCommand: ParsableCommand {
             try opened.queue.write { db in
                 try Rollups.rebuild(db)
                 try BillingRollups.rebuild(db)
+                try AffiliateClickRollups.rebuild(db)
             }
             FileHandle.standardError.write(
                 Data("tally: rollups rebuilt in \(fixedDecimals(Date().timeIntervalSince(started), 2)) s\n".utf8))

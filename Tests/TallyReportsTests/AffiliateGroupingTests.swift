@@ -64,8 +64,7 @@ final class AffiliateUniqueVisitorTests: XCTestCase {
             for scope in [ReportScope(), ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-20"))] {
                 var sets: [String: Set<String>] = [:]
                 try ReportContext.reading(store, scope: scope, rollups: false) { context in
-                    _ = try AffiliateAttribution.run(options: AttributionOptions(), context: context) {
-                        click, standing in
+                    try AffiliateAttribution.everyClick(context) { click, standing in
                         guard let company = context.scope.company(click.companyId),
                             company.range.contains(click.time), standing.isEligible, let visitor = click.visitorId
                         else { return }
@@ -93,7 +92,7 @@ final class AffiliateFraudIPHashTests: XCTestCase {
         for scope in [ReportScope(), ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-20"))] {
             var sets: [String: Set<String>] = [:]
             try ReportContext.reading(store, scope: scope, rollups: false) { context in
-                _ = try AffiliateAttribution.run(options: AttributionOptions(), context: context) { click, _ in
+                try AffiliateAttribution.everyClick(context) { click, _ in
                     guard let company = context.scope.company(click.companyId), company.range.contains(click.time),
                         let hash = click.ipAddressHash
                     else { return }
@@ -105,5 +104,16 @@ final class AffiliateFraudIPHashTests: XCTestCase {
             for row in rows { XCTAssertEqual(row.distinctIPHashes, sets[row.partner]?.count ?? 0, row.partner) }
             XCTAssertTrue(rows.contains { $0.distinctIPHashes > 1 })
         }
+    }
+}
+
+extension AffiliateAttribution {
+    /// Every click of the scope's companies with its standing under the default options: the plain
+    /// pass the reports' streamed counts are held to.
+    static func everyClick(_ context: ReportContext, _ body: (AffiliateClick, ClickStanding) throws -> Void) throws {
+        let attribution = AffiliateAttribution(
+            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db),
+            scope: context.scope)
+        try attribution.passClicks(context.db, visit: body)
     }
 }

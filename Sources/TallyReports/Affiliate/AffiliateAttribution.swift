@@ -71,8 +71,7 @@ struct AffiliateAttribution {
     let programs: [String: AffiliateProgram]
     let scope: ResolvedScope
 
-    /// What one pass over the clicks gives: each kept click's standing, and the clicks of the
-    /// visitors attribution needs.
+    /// The clicks of the visitors attribution needs, each with its standing.
     struct ClickPass {
         var candidates: [String: [(AffiliateClick, ClickStanding)]] = [:]  // by visitor
         var byID: [String: (AffiliateClick, ClickStanding)] = [:]  // own clicks of visitorless conversions
@@ -80,42 +79,59 @@ struct AffiliateAttribution {
 
     func program(_ company: String) -> AffiliateProgram { programs[company] ?? .defaults }
 
-    /// One ordered pass over every click of the companies in scope: derives duplicates (A4) and each
-    /// click's standing, hands every click to `visit`, and keeps the clicks of `visitors` and `ids`.
-    /// `visit` sees the clicks in visitor order, each visitor's clicks together (NULL visitor first).
-    func passClicks(
-        _ db: Database, visitors: Set<String>, ids: Set<String>, visit: (AffiliateClick, ClickStanding) -> Void
-    ) throws -> ClickPass {
+    /// Every click of the companies in scope (`Queries/affiliate/clicks.sql`), with its standing,
+    /// in visitor order: each visitor's clicks together, NULL visitor first.
+    func passClicks(_ db: Database, visit: (AffiliateClick, ClickStanding) throws -> Void) throws {
+        var standings = ClickStandings(options: options, programs: programs)
+        try AffiliateClick.forEach(db, query: "affiliate/clicks") { try visit($0, standings.standing(of: $0)) }
+    }
+
+    /// The clicks of `visitors` and `ids`, each with the standing a pass over every click gives it:
+    /// a derived duplicate depends only on the clicks of its own link and visitor, all of which
+    /// `Queries/affiliate/candidate-clicks.sql` reads (through the visitor index, not a scan).
+    func candidateClicks(_ db: Database, visitors: Set<String>, ids: Set<String>) throws -> ClickPass {
         var pass = ClickPass()
-        var group: (String, String?, String?)? = nil
-        var anchor: Int64 = 0
-        try AffiliateClick.forEach(db) { click in
-            let program = program(click.companyId)
-            let time = click.time
-            var duplicate = false
-            if let link = click.linkId, let visitor = click.visitorId {
-                // Strictly less than one window after the last kept click; dropped clicks never move the anchor.
-                if let group, group == (click.companyId, link, visitor),
-                    time - anchor < program.deduplicationWindowMins * 60_000
-                {
-                    duplicate = true
-                } else {
-                    anchor = time
-                }
-                group = (click.companyId, link, visitor)
-            }
-            let standing = ClickStanding(
-                statusEligible: click.status == "VALID" || (options.includesSuspicious && click.status == "SUSPICIOUS"),
-                derivedDuplicate: duplicate,
-                excludedByFraudScore: click.fraudScore.map { program.isAboveFraudThreshold($0) } ?? false,
-                derivedBot: click.isDerivedBot)
-            visit(click, standing)
+        guard !visitors.isEmpty || !ids.isEmpty else { return pass }
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_visitors" ("visitorId" TEXT PRIMARY KEY);
+                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_clicks" ("id" TEXT PRIMARY KEY);
+                DELETE FROM temp."affiliate_candidate_visitors";
+                DELETE FROM temp."affiliate_candidate_clicks";
+                """)
+        for (table, values) in [("affiliate_candidate_visitors", visitors), ("affiliate_candidate_clicks", ids)] {
+            let insert = try db.makeStatement(sql: "INSERT INTO temp.\(table.quotedDatabaseIdentifier) VALUES (?)")
+            for value in values.sorted() { try insert.execute(arguments: [value]) }
+        }
+        var standings = ClickStandings(options: options, programs: programs)
+        try AffiliateClick.forEach(db, query: "affiliate/candidate-clicks") { click in
+            let standing = standings.standing(of: click)
             if let visitor = click.visitorId, visitors.contains(visitor) {
                 pass.candidates[visitor, default: []].append((click, standing))
             }
-            if !ids.isEmpty && ids.contains(click.id) { pass.byID[click.id] = (click, standing) }
+            if ids.contains(click.id) { pass.byID[click.id] = (click, standing) }
         }
         return pass
+    }
+
+    /// Hands `visit` the fact of every click of the companies in scope within its company's range.
+    func visitClicks(
+        context: ReportContext, names: AffiliateNames, visit: (ClickFact, ResolvedScope.Company) throws -> Void
+    ) throws {
+        if context.readsRollups, try AffiliateClickRollups.areFresh(context.db) {
+            return try AffiliateClickRollups.forEachFact(context: context, names: names, visit)
+        }
+        // Visitors numbered as they come: equal for one visitor's clicks, which arrive together.
+        var visitor: (id: String?, number: Int64) = (nil, 0)
+        try passClicks(context.db) { click, standing in
+            if let id = click.visitorId, id != visitor.id { visitor = (id, visitor.number + 1) }
+            guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
+                return
+            }
+            let fact = try ClickFact(
+                click, standing, visitor: click.visitorId == nil ? 0 : visitor.number, names: names)
+            try visit(fact, company)
+        }
     }
 
     /// The window of a click in milliseconds (A5).
@@ -190,9 +206,13 @@ struct AffiliateAttribution {
             conversion: conversion)
     }
 
-    /// Every non-REJECTED conversion in scope, credited; `visit` sees every click of the companies.
+    /// Every non-REJECTED conversion in scope, credited. `visit`, when given, sees every click of
+    /// the companies in scope whose time is in its company's range, in visitor order (each
+    /// visitor's clicks together), as a ``ClickFact`` whose keys are `names`': from the click
+    /// rollup when the report may read it and it is fresh, else from a pass over every click.
     static func run(
-        options: AttributionOptions, context: ReportContext, visit: (AffiliateClick, ClickStanding) -> Void
+        options: AttributionOptions, context: ReportContext, names: AffiliateNames = AffiliateNames(),
+        visit: ((ClickFact, ResolvedScope.Company) throws -> Void)? = nil
     ) throws -> (credited: [CreditedConversion], rejected: [AffiliateConversion]) {
         let db = context.db
         let attribution = AffiliateAttribution(
@@ -238,9 +258,12 @@ struct AffiliateAttribution {
             }
             plans.append((conversion, visitors, source))
         }
-        let pass = try attribution.passClicks(
+        if let visit {
+            try attribution.visitClicks(context: context, names: names, visit: visit)
+        }
+        let pass = try attribution.candidateClicks(
             db, visitors: Set(plans.flatMap(\.1)),
-            ids: Set(plans.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)), visit: visit)
+            ids: Set(plans.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)))
         let credited = plans.map { attribution.credit($0.0, visitors: $0.1, visitorSource: $0.2, pass: pass) }
             .sorted {
                 ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)

@@ -53,7 +53,7 @@ public struct AffiliateCreditsReport: ReportDefinition {
     }
 
     public func rows(in context: ReportContext) throws -> [Row] {
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { _, _ in }
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context)
         return credited.flatMap { conversion in
             conversion.touchpoints.isEmpty
                 ? [Row(conversion: conversion, touchpoint: nil)]

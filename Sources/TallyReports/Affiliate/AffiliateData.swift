@@ -28,10 +28,11 @@ struct AffiliateClick {
     /// `clickedAt` in milliseconds, parsed once: every stage of a report asks for it.
     let time: Int64
 
-    /// Calls `body` with each click of the companies in `temp.report_scope`, in the query's order.
-    static func forEach(_ db: Database, _ body: (AffiliateClick) throws -> Void) throws {
-        // The query sorts every click of the companies (docs/AFFILIATE.md, "Performance").
-        let statement = try db.cachedStatement(sql: QueryCatalog.sql("affiliate/clicks"))
+    /// Calls `body` with each click of named query `query` (`affiliate/clicks` or
+    /// `affiliate/candidate-clicks`, which share their columns), in the query's order.
+    static func forEach(_ db: Database, query: String, _ body: (AffiliateClick) throws -> Void) throws {
+        // The clicks query sorts every click of the companies (docs/AFFILIATE.md, "Performance").
+        let statement = try db.cachedStatement(sql: QueryCatalog.sql(query))
         var statuses = InternedText()  // a handful of values: each made once, not once per click
         try StatementRows.withSorterThreads(db) {
             try StatementRows.forEach(statement, db: db) { handle in

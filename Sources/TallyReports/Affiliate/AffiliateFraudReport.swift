@@ -18,6 +18,9 @@ public struct AffiliateFraudReport: ReportDefinition {
 
     public var scope: ReportScope
     public var options: AttributionOptions
+    /// Whether the click columns may come from the affiliate click rollup when it is fresh
+    /// (`--no-rollups`: from a pass over every click; the same bytes).
+    public var readsRollups = true
 
     public init(scope: ReportScope, options: AttributionOptions = AttributionOptions()) {
         self.scope = scope
@@ -42,7 +45,7 @@ public struct AffiliateFraudReport: ReportDefinition {
         var botShare: Double? { clicks > 0 ? Double(derivedBots) / Double(clicks) : nil }
 
         /// Counts one click of the partner in range.
-        mutating func count(_ click: AffiliateClick, _ standing: ClickStanding) {
+        mutating func count(_ standing: ClickStanding) {
             clicks += 1
             if !standing.statusEligible { excludedByStatus += 1 }
             if standing.derivedDuplicate { derivedDuplicates += 1 }
@@ -69,15 +72,15 @@ public struct AffiliateFraudReport: ReportDefinition {
     }
 
     public func rows(in context: ReportContext) throws -> [Row] {
-        var rows: [String: Row] = [:]
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { click, standing in
-            guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
-                return
-            }
-            // Mutated in place: a copy out of the dictionary and back, when the row still held a set
-            // of IP hashes, made this quadratic (472 s for 1M clicks).
-            rows[click.partnerId, default: Row(partner: click.partnerId)].count(click, standing)
+        // Per partner key while the clicks stream, mutated in place (a copy out of the dictionary
+        // and back, when the row still held a set of IP hashes, made this quadratic: 472 s for 1M clicks).
+        let names = AffiliateNames()
+        var byPartner: [Int32: Row] = [:]
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) { fact, _ in
+            byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
+                .count(fact.standing(includesSuspicious: options.includesSuspicious))
         }
+        var rows = Dictionary(uniqueKeysWithValues: byPartner.values.map { ($0.partner, $0) })
         for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
             let partner: String = row["partner_id"]
             rows[partner, default: Row(partner: partner)].distinctIPHashes = row["distinct_ip_hashes"]

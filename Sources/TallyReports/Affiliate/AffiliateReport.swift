@@ -24,6 +24,9 @@ public struct AffiliateReport: ReportDefinition {
     /// One grouping, or a combination (`--by partner,day`): the `group` column then holds each
     /// grouping's value, in the order given, joined by ``componentSeparator``.
     public var groupings: [Grouping]
+    /// Whether the click columns may come from the affiliate click rollup when it is fresh
+    /// (`--no-rollups`: from a pass over every click; the same bytes).
+    public var readsRollups = true
 
     /// Between the values of a combined group (`ap_berlin | 2026-02-01`).
     public static let componentSeparator = " | "
@@ -106,14 +109,6 @@ public struct AffiliateReport: ReportDefinition {
     public func rows(in context: ReportContext) throws -> [Row] {
         let partners = try AffiliatePartner.all(context.db)
         var rows: [String: Row] = [:]
-        // Distinct visitors, counted as the clicks stream in visitor order (Queries/affiliate/clicks.sql):
-        // the groups of the current visitor's eligible clicks, added to each group's count when the
-        // next visitor starts. Memory holds one visitor's groups, not every group's visitors.
-        var uniqueVisitors: [String: Int] = [:]
-        var visitor: (id: String, groups: Set<String>)?
-        func countVisitor() {
-            for group in visitor?.groups ?? [] { uniqueVisitors[group, default: 0] += 1 }
-        }
         func key(_ group: String, _ currency: String) -> String { "\(currency)\u{1F}\(group)" }
         func touch(_ group: String, _ currency: String, _ body: (inout Row) -> Void) {
             var row = rows[key(group, currency)] ?? Row(group: group, currency: currency)
@@ -121,31 +116,13 @@ public struct AffiliateReport: ReportDefinition {
             rows[key(group, currency)] = row
         }
         // Clicks in range, per group; they carry no currency, so the row remembers their company's.
-        var clickRows: [String: Row] = [:]
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context) { click, standing in
-            guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
-                return
-            }
-            let group = groupKey(click: click, partner: partners[click.partnerId], company: company)
-            // In place: copying the row out and back copied its status counts on every click.
-            func count(_ row: inout Row) {
-                row.clicksTotal += 1
-                row.clicksByStatus[click.status, default: 0] += 1
-                if standing.excludedByFraudScore { row.clicksExcludedByFraudScore += 1 }
-                if standing.derivedDuplicate { row.clicksDerivedDuplicate += 1 }
-                if standing.derivedBot { row.clicksDerivedBot += 1 }
-                if standing.isEligible { row.clicksEligible += 1 }
-            }
-            count(&clickRows[group, default: Row(group: group, currency: company.currency)])
-            if standing.isEligible, let id = click.visitorId {
-                if visitor?.id != id {
-                    countVisitor()
-                    visitor = (id, [])
-                }
-                visitor?.groups.insert(group)
-            }
+        let names = AffiliateNames()
+        var clicks = AffiliateClickColumns(
+            groupings: groupings, includesSuspicious: options.includesSuspicious, partners: partners, names: names)
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) {
+            clicks.count($0, $1)
         }
-        countVisitor()
+        let clickRows = clicks.finish()
         for conversion in credited {
             let company = context.scope.company(conversion.companyId)!
             let isReversed = conversion.status == "REVERSED"
@@ -233,7 +210,7 @@ public struct AffiliateReport: ReportDefinition {
                     row.clicksExcludedByFraudScore = clicks.clicksExcludedByFraudScore
                     row.clicksDerivedDuplicate = clicks.clicksDerivedDuplicate
                     row.clicksDerivedBot = clicks.clicksDerivedBot
-                    row.uniqueVisitors = uniqueVisitors[group] ?? 0
+                    row.uniqueVisitors = clicks.uniqueVisitors
                 }
             }
         }
@@ -285,12 +262,6 @@ public struct AffiliateReport: ReportDefinition {
         // One grouping (the usual case) needs no array and no join per click.
         if groupings.count == 1 { return value(groupings[0]) }
         return groupings.map(value).joined(separator: Self.componentSeparator)
-    }
-
-    private func groupKey(click: AffiliateClick, partner: AffiliatePartner?, company: ResolvedScope.Company) -> String {
-        key(
-            partner: partner, partnerId: click.partnerId, linkId: click.linkId, subIds: click.subIds,
-            day: { "\(company.timeZone.day(containing: click.time))" })
     }
 
     /// `partnerId`: another partner than the conversion's own (a self-referring partner's group).

@@ -8,8 +8,11 @@ public struct ReportContext {
     public let db: Database
     /// The companies, funnels and UTC ranges in scope.
     public let scope: ResolvedScope
-    /// Whether queries may read the rollups: asked for, and fresh in this transaction's snapshot.
+    /// Whether queries may read the report rollups: asked for, and fresh in this transaction's snapshot.
     public let usesRollups: Bool
+    /// Whether the report may read rollups at all (false with `--no-rollups`): a family other than
+    /// the report rollups (the affiliate clicks') checks its own freshness.
+    public var readsRollups = true
 
     /// Runs `body` with a context over `store`.
     ///
@@ -26,7 +29,9 @@ public struct ReportContext {
                 try resolved.install(in: db)
                 for name in QueryCatalog.sharedViews { try db.execute(sql: QueryCatalog.sql(name)) }
                 let fresh = try rollups && Rollups.areFresh(db)
-                result = try body(ReportContext(db: db, scope: resolved, usesRollups: fresh))
+                var context = ReportContext(db: db, scope: resolved, usesRollups: fresh)
+                context.readsRollups = rollups
+                result = try body(context)
                 return .commit
             }
             return result!

@@ -30,16 +30,16 @@ public enum Rollups {
     }
 
     /// First in a load's transaction: for each family of rollups (the reports', the billing
-    /// close's) whose tables the load writes, marks it stale and drops the triggers that would
+    /// close's, the affiliate clicks') whose tables the load writes, marks it stale and drops the triggers that would
     /// otherwise do so once per loaded row (``RollupTriggers``). ``finishLoad(_:tables:)`` restores
-    /// them. A load of other tables (the affiliate clicks) leaves rollups and triggers alone.
+    /// them. A load of other tables leaves rollups and triggers alone.
     ///
     /// The billing family keeps its update and delete triggers when
     /// ``BillingRollups/canRefreshDays(after:_:)``: with the inserted rows' days
     /// (``BillingRollups/markLoadedDays(_:)``) they say which days the load touched, and only those
     /// are rebuilt.
     public static func prepareLoad(_ db: Database, tables: Set<String>) throws {
-        for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
+        for family in RollupTriggers.families where !tables.isDisjoint(with: family.tables) {
             if family.stateTable == RollupTriggers.billing.stateTable,
                 try BillingRollups.canRefreshDays(after: tables, db)
             {
@@ -56,11 +56,12 @@ public enum Rollups {
     /// rollups of a load that did not touch them (a change made by hand since).
     public static func finishLoad(_ db: Database, tables: Set<String>) throws {
         try rebuildIfStale(db)
+        try AffiliateClickRollups.rebuildIfStale(db)
         try BillingRollups.markLoadedDays(db)
         try BillingRollups.refresh(db)
         // Through a load that refreshes days, the billing family dropped only its insert trigger.
         let existing = try String.fetchSet(db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
-        for family in [RollupTriggers.reports, .billing] where !tables.isDisjoint(with: family.tables) {
+        for family in RollupTriggers.families where !tables.isDisjoint(with: family.tables) {
             for (name, create) in zip(family.names, family.creates) where !existing.contains(name) {
                 try db.execute(sql: create)
             }

@@ -1,0 +1,50 @@
+// The affiliate click rollup (docs/AFFILIATE.md, "Performance"): each click as the affiliate
+// reports' click columns count it — integer keys, its time in milliseconds, its status, and the
+// standing a pass over every click derives (duplicate, bot, fraud score above the threshold) —
+// stored in the order of that pass, so a report reads narrow rows in visitor order instead of
+// sorting every click of the store. Kept by the loader like the other rollups: its own state row,
+// marked stale by any change to affiliate_clicks or affiliate_program_configs (the deduplication
+// window and the fraud threshold decide the standing).
+extension MigrationCatalog {
+    static let tallyAffiliateClickRollups = Migration(
+        name: "tally_0009_affiliate_click_rollups",
+        summary: "tally's own: affiliate clicks as the click columns count them, in visitor order",
+        up: [
+            .sql(
+                """
+                CREATE TABLE "tally_rollup_affiliate_state" (
+                    "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
+                    "rebuiltAtLoadId" INTEGER
+                );
+                CREATE TABLE "tally_rollup_affiliate_names" (
+                    "key" INTEGER NOT NULL PRIMARY KEY,
+                    "text" TEXT NOT NULL
+                );
+                CREATE TABLE "tally_rollup_affiliate_clicks" (
+                    "seq" INTEGER NOT NULL PRIMARY KEY,
+                    "visitor" INTEGER NOT NULL,
+                    "company" INTEGER NOT NULL,
+                    "partner" INTEGER NOT NULL,
+                    "link" INTEGER NOT NULL,
+                    "subId1" INTEGER NOT NULL,
+                    "subId2" INTEGER NOT NULL,
+                    "subId3" INTEGER NOT NULL,
+                    "subId4" INTEGER NOT NULL,
+                    "subId5" INTEGER NOT NULL,
+                    "clickedAtMs" INTEGER NOT NULL,
+                    "status" INTEGER NOT NULL,
+                    "flags" INTEGER NOT NULL
+                );
+                """),
+            .sql(RollupTriggers.affiliate.creates.joined(separator: "\n")),
+        ],
+        down: [
+            .sql(RollupTriggers.affiliate.drops.joined(separator: "\n")),
+            .sql(
+                """
+                DROP TABLE "tally_rollup_affiliate_clicks";
+                DROP TABLE "tally_rollup_affiliate_names";
+                DROP TABLE "tally_rollup_affiliate_state";
+                """),
+        ])
+}

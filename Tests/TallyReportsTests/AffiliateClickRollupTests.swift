@@ -1,0 +1,121 @@
+import GRDB
+import TallyCore
+import TallyLoad
+import TallyOutput
+import TallyStore
+import XCTest
+
+@testable import TallyReports
+
+/// The affiliate click rollup (docs/AFFILIATE.md, "Performance") gives the bytes of a pass over
+/// every click, and the candidate clicks read through the visitor index have the standings that
+/// pass gives them.
+final class AffiliateClickRollupTests: XCTestCase {
+    /// The CSV of `report` read from the rollup and from a pass over every click, asserted equal.
+    private func assertBothWaysAgree<Report: ReportDefinition>(
+        _ report: Report, on store: Store, readsRollups: WritableKeyPath<Report, Bool>, _ label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        var fast = report
+        fast[keyPath: readsRollups] = true
+        var slow = report
+        slow[keyPath: readsRollups] = false
+        XCTAssertEqual(
+            CSVWriter().render(try fast.run(on: store)), CSVWriter().render(try slow.run(on: store)), label,
+            file: file, line: line)
+    }
+
+    /// SampleData loaded through the load hooks, as `tally load` does.
+    private func sampleDataWithRollups() throws -> Store {
+        let store = try Store.open(path: ":memory:")
+        var options = LoadOptions()
+        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        try ReportFixture.load(ReportFixture.sampleDataURL(), into: store, options: options)
+        return store
+    }
+
+    func testSampleDataReportsAgreeWithAndWithoutTheClickRollup() throws {
+        let store = try sampleDataWithRollups()
+        XCTAssertTrue(try store.queue.read(AffiliateClickRollups.areFresh), "the load builds the rollup")
+        var linear = AttributionOptions()
+        linear.model = .linear
+        var decay = AttributionOptions()
+        decay.model = .timeDecay
+        decay.includesSuspicious = true
+        decay.windowDays = 7
+        let february = ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-20"))
+        let cases: [(ReportScope, AttributionOptions, [AffiliateReport.Grouping])] = [
+            (ReportScope(), AttributionOptions(), [.partner]),
+            (february, linear, [.link]),
+            (ReportScope(), decay, [.subid1, .partnershipType]),
+            (february, AttributionOptions(), [.tier, .day]),
+            (ReportScope(companies: ["co_be"]), linear, [.partner, .day]),
+            (ReportScope(), decay, [.subid2]),
+        ]
+        for (scope, options, groupings) in cases {
+            try assertBothWaysAgree(
+                AffiliateReport(scope: scope, options: options, groupings: groupings), on: store,
+                readsRollups: \.readsRollups, "\(groupings) \(options.model) \(scope)")
+        }
+        for (scope, options) in [(ReportScope(), AttributionOptions()), (february, decay)] {
+            try assertBothWaysAgree(
+                AffiliateFraudReport(scope: scope, options: options), on: store, readsRollups: \.readsRollups,
+                "fraud \(options.model) \(scope)")
+        }
+    }
+
+    /// A change outside a load marks the rollup stale (a click, a program's deduplication window),
+    /// the report then passes over the clicks and still agrees, and a rebuild makes it fresh again.
+    func testAChangeOutsideALoadMarksTheClickRollupStale() throws {
+        let store = try sampleDataWithRollups()
+        for change in [
+            #"UPDATE "affiliate_clicks" SET "status" = 'SUSPICIOUS' WHERE "rowid" % 7 = 0"#,
+            #"UPDATE "affiliate_program_configs" SET "deduplicationWindowMins" = 600"#,
+        ] {
+            let before = CSVWriter().render(try AffiliateReport(scope: ReportScope()).run(on: store))
+            try store.queue.write { db in try db.execute(sql: change) }
+            XCTAssertFalse(try store.queue.read(AffiliateClickRollups.areFresh), change)
+            let stale = CSVWriter().render(try AffiliateReport(scope: ReportScope()).run(on: store))
+            XCTAssertNotEqual(stale, before, "the change shows through the pass over the clicks: \(change)")
+            try store.queue.write { db in try AffiliateClickRollups.rebuild(db) }
+            XCTAssertTrue(try store.queue.read(AffiliateClickRollups.areFresh))
+            XCTAssertEqual(CSVWriter().render(try AffiliateReport(scope: ReportScope()).run(on: store)), stale, change)
+        }
+    }
+
+    /// Every click read as a candidate (through the visitor index and by id) has the standing the
+    /// pass over every click gives it: the derived duplicate needs only its own link's and visitor's clicks.
+    func testCandidateClicksHaveTheStandingsOfThePassOverEveryClick() throws {
+        let store = try ReportFixture.sampleData()
+        try ReportContext.reading(store, scope: ReportScope()) { context in
+            var everyClick: [String: ClickStanding] = [:]
+            var visitors = Set<String>()
+            var visitorless = Set<String>()
+            try AffiliateAttribution.everyClick(context) { click, standing in
+                everyClick[click.id] = standing
+                if let visitor = click.visitorId { visitors.insert(visitor) } else { visitorless.insert(click.id) }
+            }
+            let attribution = AffiliateAttribution(
+                options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db),
+                scope: context.scope)
+            let pass = try attribution.candidateClicks(context.db, visitors: visitors, ids: visitorless)
+            let candidates = pass.candidates.values.flatMap { $0 } + Array(pass.byID.values)
+            XCTAssertEqual(candidates.count, everyClick.count)
+            XCTAssertGreaterThan(candidates.filter { $0.1.derivedDuplicate }.count, 10)
+            for (click, standing) in candidates {
+                let expected = try XCTUnwrap(everyClick[click.id])
+                XCTAssertEqual(
+                    [
+                        standing.derivedDuplicate, standing.derivedBot, standing.excludedByFraudScore,
+                        standing.isEligible,
+                    ],
+                    [
+                        expected.derivedDuplicate, expected.derivedBot, expected.excludedByFraudScore,
+                        expected.isEligible,
+                    ],
+                    click.id)
+            }
+        }
+    }
+}
