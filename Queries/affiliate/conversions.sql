@@ -33,7 +33,9 @@ SELECT
     own."subId1" AS click_sub_id1, own."subId2" AS click_sub_id2, own."subId3" AS click_sub_id3,
     own."subId4" AS click_sub_id4, own."subId5" AS click_sub_id5,
     (SELECT fs."id" FROM "funnel_sessions" AS fs WHERE fs."orderId" = v."orderId" ORDER BY fs."id" LIMIT 1) AS order_session_id,
-    (SELECT SUM(r."approvedAmount") FROM "refunds" AS r WHERE r."orderId" = v."orderId" AND r."status" = 'COMPLETED') AS refunded
+    -- "+" keeps the planner on refunds_orderId_idx: on refunds_status_idx it read every completed
+    -- refund for each conversion (18.6 s of a 26 s report at scale 100, issue 12).
+    (SELECT SUM(r."approvedAmount") FROM "refunds" AS r WHERE r."orderId" = v."orderId" AND +r."status" = 'COMPLETED') AS refunded
 FROM "affiliate_conversions" AS v
 JOIN temp."report_scope" AS s ON s."companyId" = v."companyId"
 LEFT JOIN "customers" AS cu ON cu."id" = v."customerId"
