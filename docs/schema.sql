@@ -1330,6 +1330,19 @@ CREATE TABLE "tally_loads" (
 CREATE TABLE "tally_rollup_affiliate_clicks" (
     "seq" INTEGER NOT NULL PRIMARY KEY,
     "visitor" INTEGER NOT NULL,
+    "profile" INTEGER NOT NULL,
+    "clickedAtMs" INTEGER NOT NULL
+);
+
+-- table tally_rollup_affiliate_names
+CREATE TABLE "tally_rollup_affiliate_names" (
+    "key" INTEGER NOT NULL PRIMARY KEY,
+    "text" TEXT NOT NULL
+);
+
+-- table tally_rollup_affiliate_profiles
+CREATE TABLE "tally_rollup_affiliate_profiles" (
+    "key" INTEGER NOT NULL PRIMARY KEY,
     "company" INTEGER NOT NULL,
     "partner" INTEGER NOT NULL,
     "link" INTEGER NOT NULL,
@@ -1338,15 +1351,8 @@ CREATE TABLE "tally_rollup_affiliate_clicks" (
     "subId3" INTEGER NOT NULL,
     "subId4" INTEGER NOT NULL,
     "subId5" INTEGER NOT NULL,
-    "clickedAtMs" INTEGER NOT NULL,
     "status" INTEGER NOT NULL,
     "flags" INTEGER NOT NULL
-);
-
--- table tally_rollup_affiliate_names
-CREATE TABLE "tally_rollup_affiliate_names" (
-    "key" INTEGER NOT NULL PRIMARY KEY,
-    "text" TEXT NOT NULL
 );
 
 -- table tally_rollup_affiliate_state

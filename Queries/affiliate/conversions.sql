@@ -11,6 +11,7 @@
 --             refunded sums COMPLETED refunds' "approvedAmount" of the order, in hundredths.
 -- NULL:       customer_email, own_visitor_id, order_session_id, refunded when there is none.
 -- Order:      company, "convertedAt", id.
+-- Columns:    read by position (AffiliateConversion.init(row:)): add new ones at the end.
 SELECT
     v."id" AS id,
     v."companyId" AS company_id,

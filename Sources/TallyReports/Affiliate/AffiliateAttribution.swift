@@ -116,7 +116,7 @@ struct AffiliateAttribution {
 
     /// Hands `visit` the fact of every click of the companies in scope within its company's range.
     func visitClicks(
-        context: ReportContext, names: AffiliateNames, visit: (ClickFact, ResolvedScope.Company) throws -> Void
+        context: ReportContext, names: AffiliateNames, visit: (ClickFact) throws -> Void
     ) throws {
         if context.readsRollups, try AffiliateClickRollups.areFresh(context.db) {
             return try AffiliateClickRollups.forEachFact(context: context, names: names, visit)
@@ -130,7 +130,7 @@ struct AffiliateAttribution {
             }
             let fact = try ClickFact(
                 click, standing, visitor: click.visitorId == nil ? 0 : visitor.number, names: names)
-            try visit(fact, company)
+            try visit(fact)
         }
     }
 
@@ -155,12 +155,13 @@ struct AffiliateAttribution {
             click.companyId == conversion.companyId && standing.isEligible && t - click.time >= 0
                 && t - click.time <= window(of: click)
         }
+        let customerEmail = conversion.customerEmail.map(normalizedEmail)
         let selfReferring = Set(
             candidates.map(\.0.partnerId).filter {
-                partners[$0]?.isSelfReferral(customerEmail: conversion.customerEmail) ?? false
+                partners[$0]?.isSelfReferral(normalizedCustomerEmail: customerEmail) ?? false
             })
         var referring = selfReferring
-        if partners[conversion.partnerId]?.isSelfReferral(customerEmail: conversion.customerEmail) ?? false {
+        if partners[conversion.partnerId]?.isSelfReferral(normalizedCustomerEmail: customerEmail) ?? false {
             referring.insert(conversion.partnerId)
         }
         let isSelfReferral = !referring.isEmpty
@@ -206,19 +207,21 @@ struct AffiliateAttribution {
             conversion: conversion)
     }
 
-    /// Every non-REJECTED conversion in scope, credited. `visit`, when given, sees every click of
+    /// Every non-REJECTED conversion in scope, credited. Without `needsTouchpoints` (the
+    /// production view) only conversions that may be self-referred get their touchpoints.
+    /// `visit`, when given, sees every click of
     /// the companies in scope whose time is in its company's range, in visitor order (each
     /// visitor's clicks together), as a ``ClickFact`` whose keys are `names`': from the click
     /// rollup when the report may read it and it is fresh, else from a pass over every click.
     static func run(
         options: AttributionOptions, context: ReportContext, names: AffiliateNames = AffiliateNames(),
-        visit: ((ClickFact, ResolvedScope.Company) throws -> Void)? = nil
+        needsTouchpoints: Bool = true, visit: ((ClickFact) throws -> Void)? = nil
     ) throws -> (credited: [CreditedConversion], rejected: [AffiliateConversion]) {
         let db = context.db
         let attribution = AffiliateAttribution(
             options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db),
             scope: context.scope)
-        let all = try context.fetch(AffiliateConversion.self, query: "affiliate/conversions")
+        let all = try AffiliateConversion.fetchAll(db, sql: QueryCatalog.sql("affiliate/conversions"))
         let conversions = all.filter { $0.status != "REJECTED" }
         // A2: the conversion's own click's visitor; failing that, the visitors of the clicks whose
         // session is the funnel session of its order.
@@ -261,9 +264,15 @@ struct AffiliateAttribution {
         if let visit {
             try attribution.visitClicks(context: context, names: names, visit: visit)
         }
+        // Without touchpoints (the production view) a conversion needs its clicks only to flag a
+        // self-referral (A8), which needs a partner whose email is its customer's.
+        let partnerEmails = Set(attribution.partners.values.compactMap(\.comparableEmail))
+        let needing =
+            needsTouchpoints
+            ? plans : plans.filter { $0.0.customerEmail.map { partnerEmails.contains(normalizedEmail($0)) } ?? false }
         let pass = try attribution.candidateClicks(
-            db, visitors: Set(plans.flatMap(\.1)),
-            ids: Set(plans.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)))
+            db, visitors: Set(needing.flatMap(\.1)),
+            ids: Set(needing.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)))
         let credited = plans.map { attribution.credit($0.0, visitors: $0.1, visitorSource: $0.2, pass: pass) }
             .sorted {
                 ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)

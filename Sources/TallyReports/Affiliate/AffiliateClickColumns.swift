@@ -26,9 +26,16 @@ struct AffiliateClickColumns {
     let includesSuspicious: Bool
     let partners: [String: AffiliatePartner]
     let names: AffiliateNames
-    private var counts: [GroupKey: Counts] = [:]
+    let scope: ResolvedScope
+    /// Each group's counts, in the order groups first appear.
+    private var counts: [Counts] = []
+    private var groupKeys: [GroupKey] = []
+    /// Group index by key; with one grouping, by its one key (an array lookup instead of a hash:
+    /// hashing a vector per click was a fifth of a 10M-click report).
+    private var groups: [GroupKey: Int] = [:]
+    private var groupsByKey: [Int] = []
     private var visitor: Int64 = 0
-    private var visitorGroups: [GroupKey] = []
+    private var visitorGroups: [Int] = []
     /// Per partner key: the keys of its tier and partnership type.
     private var partnerAttributes: [Int32: SIMD2<Int32>] = [:]
     /// Per (company key, quarter hour of the click): the key of its local day, when the whole
@@ -37,27 +44,26 @@ struct AffiliateClickColumns {
 
     init(
         groupings: [AffiliateReport.Grouping], includesSuspicious: Bool, partners: [String: AffiliatePartner],
-        names: AffiliateNames
+        names: AffiliateNames, scope: ResolvedScope
     ) {
         self.groupings = groupings
         self.includesSuspicious = includesSuspicious
         self.partners = partners
         self.names = names
+        self.scope = scope
     }
 
-    /// Counts one click of `company` in its range.
-    mutating func count(_ fact: ClickFact, _ company: ResolvedScope.Company) {
-        var key = GroupKey()
-        for (lane, grouping) in groupings.enumerated() { key[lane] = component(grouping, fact, company) }
+    /// Counts one click in its company's range.
+    mutating func count(_ fact: ClickFact) {
+        let group = groupIndex(of: fact)
         let standing = fact.standing(includesSuspicious: includesSuspicious)
-        // In place: a copy out of the dictionary and back cost a copy per click.
-        counts[key, default: Counts(currency: company.currency)].add(fact, standing)
+        counts[group].add(fact, standing)
         if standing.isEligible, fact.visitor != 0 {
             if fact.visitor != visitor {
                 countVisitor()
                 visitor = fact.visitor
             }
-            if !visitorGroups.contains(key) { visitorGroups.append(key) }
+            if !visitorGroups.contains(group) { visitorGroups.append(group) }
         }
     }
 
@@ -65,7 +71,7 @@ struct AffiliateClickColumns {
     mutating func finish() -> [String: AffiliateReport.Row] {
         countVisitor()
         var rows: [String: AffiliateReport.Row] = [:]
-        for (key, counts) in counts {
+        for (key, counts) in zip(groupKeys, counts) {
             let labels = groupings.indices.map { names.text(key[$0]) ?? "" }
             let group = labels.joined(separator: AffiliateReport.componentSeparator)
             var row = rows[group] ?? AffiliateReport.Row(group: group, currency: counts.currency)
@@ -83,15 +89,41 @@ struct AffiliateClickColumns {
         return rows
     }
 
+    private mutating func groupIndex(of fact: ClickFact) -> Int {
+        if groupings.count == 1 {
+            let key = Int(component(groupings[0], fact))
+            if key < groupsByKey.count, groupsByKey[key] >= 0 { return groupsByKey[key] }
+            if key >= groupsByKey.count { groupsByKey += Array(repeating: -1, count: key + 1 - groupsByKey.count) }
+            var groupKey = GroupKey()
+            groupKey[0] = Int32(key)
+            groupsByKey[key] = newGroup(groupKey, fact)
+            return groupsByKey[key]
+        }
+        var key = GroupKey()
+        for (lane, grouping) in groupings.enumerated() { key[lane] = component(grouping, fact) }
+        if let known = groups[key] { return known }
+        let index = newGroup(key, fact)
+        groups[key] = index
+        return index
+    }
+
+    private mutating func newGroup(_ key: GroupKey, _ fact: ClickFact) -> Int {
+        groupKeys.append(key)
+        counts.append(Counts(currency: company(of: fact)?.currency ?? ""))
+        return counts.count - 1
+    }
+
+    private func company(of fact: ClickFact) -> ResolvedScope.Company? {
+        names.text(fact.company).flatMap(scope.company)
+    }
+
     private mutating func countVisitor() {
-        for key in visitorGroups { counts[key]?.uniqueVisitors += 1 }
+        for group in visitorGroups { counts[group].uniqueVisitors += 1 }
         visitorGroups.removeAll(keepingCapacity: true)
     }
 
     /// The key of the click's value under `grouping`: the text AffiliateReport labels it with.
-    private mutating func component(
-        _ grouping: AffiliateReport.Grouping, _ fact: ClickFact, _ company: ResolvedScope.Company
-    ) -> Int32 {
+    private mutating func component(_ grouping: AffiliateReport.Grouping, _ fact: ClickFact) -> Int32 {
         func orNone(_ key: Int32) -> Int32 { key == 0 ? names.key("(none)") : key }
         switch grouping {
         case .partner: return fact.partner
@@ -103,7 +135,7 @@ struct AffiliateClickColumns {
         case .subid5: return orNone(fact.subIds[4])
         case .tier: return attributes(of: fact.partner)[0]
         case .partnershipType: return attributes(of: fact.partner)[1]
-        case .day: return day(of: fact.time, company: fact.company, zone: company.timeZone)
+        case .day: return day(of: fact)
         }
     }
 
@@ -116,11 +148,13 @@ struct AffiliateClickColumns {
         return attributes
     }
 
-    private mutating func day(of time: Int64, company: Int32, zone: CompanyTimeZone) -> Int32 {
+    private mutating func day(of fact: ClickFact) -> Int32 {
         let quarter: Int64 = 900_000
+        let time = fact.time
         let bucket = time >= 0 ? time / quarter : (time - quarter + 1) / quarter
-        let cacheKey = SIMD2(Int64(company), bucket)
+        let cacheKey = SIMD2(Int64(fact.company), bucket)
         if let known = days[cacheKey] { return known }
+        guard let zone = company(of: fact)?.timeZone else { return names.key("(unknown)") }
         let day = zone.day(containing: time)
         let key = names.key(day.description)
         if zone.day(containing: bucket * quarter) == day, zone.day(containing: bucket * quarter + quarter - 1) == day {

@@ -80,7 +80,10 @@ struct AffiliateClick {
 }
 
 /// A conversion as attribution sees it (`Queries/affiliate/conversions.sql`).
-struct AffiliateConversion: QueryRow {
+///
+/// Decoded by column position, in the query's column order (``init(row:)``): Codable decoding
+/// with snake-case key conversion took 0.9 s of a 3.5 s report for 25,020 conversions.
+struct AffiliateConversion: FetchableRecord {
     let id: String
     let companyId: String
     let partnerId: String
@@ -111,6 +114,18 @@ struct AffiliateConversion: QueryRow {
     let orderSessionId: String?
     let refunded: Int64?
 
+    init(row: GRDB.Row) throws {
+        (id, companyId, partnerId, linkId, clickId, orderId) = (row[0], row[1], row[2], row[3], row[4], row[5])
+        (status, currency, orderTotal, commissionAmount, reversalAmount) = (row[6], row[7], row[8], row[9], row[10])
+        (convertedAt, approvedAt, reversedAt, customerId) = (row[11], row[12], row[13], row[14])
+        (subId1, subId2, subId3, subId4, subId5) = (row[15], row[16], row[17], row[18], row[19])
+        (customerEmail, ownVisitorId) = (row[20], row[21])
+        (clickSubId1, clickSubId2, clickSubId3, clickSubId4, clickSubId5) = (
+            row[22], row[23], row[24], row[25], row[26]
+        )
+        (orderSessionId, refunded) = (row[27], row[28])
+    }
+
     var time: Int64 { (try? UTCTimestamp.parse(convertedAt).get()) ?? 0 }
     var isActive: Bool { ["PENDING", "APPROVED", "DISPUTED"].contains(status) }
     /// Production view's SubID: the conversion's, else its click's.
@@ -135,6 +150,8 @@ struct AffiliatePartner {
     let cookieDurationDays: Int64?
     let payoutThreshold: Int64?
     let payoutMethod: String
+    /// The email as A8 compares it (``normalizedEmail(_:)``); nil when NULL or blank.
+    let comparableEmail: String?
 
     static func all(_ db: Database) throws -> [String: AffiliatePartner] {
         var partners: [String: AffiliatePartner] = [:]
@@ -144,18 +161,24 @@ struct AffiliatePartner {
                 tier: row["tier"],
                 partnershipType: row["partnershipType"], commissionRate: Fraction(double: row["commissionRate"]),
                 commissionFlat: row["commissionFlat"], cookieDurationDays: row["cookieDurationDays"],
-                payoutThreshold: row["payoutThreshold"], payoutMethod: row["payoutMethod"])
+                payoutThreshold: row["payoutThreshold"], payoutMethod: row["payoutMethod"],
+                comparableEmail: (row["email"] as String?).map(normalizedEmail).flatMap { $0.isEmpty ? nil : $0 })
         }
         return partners
     }
 
-    /// A8: the partner's email equals the customer's, trimmed and case-insensitive; NULL never matches.
-    func isSelfReferral(customerEmail: String?) -> Bool {
-        guard let email, let customerEmail else { return false }
-        let normalize = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
-        return !normalize(email).isEmpty && normalize(email) == normalize(customerEmail)
+    /// A8: the partner's email equals the customer's, trimmed and case-insensitive; NULL never
+    /// matches. `customerEmail` already through ``normalizedEmail(_:)`` (once per conversion: per
+    /// candidate click, Foundation's trimming was 4% of a 10M-click report).
+    func isSelfReferral(normalizedCustomerEmail: String?) -> Bool {
+        guard let email = comparableEmail, let normalizedCustomerEmail else { return false }
+        return email == normalizedCustomerEmail
     }
+
 }
+
+/// An email as A8 compares it: trimmed, lowercased.
+func normalizedEmail(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 
 /// A company's affiliate program settings, with the schema defaults when it has no row (A3).
 struct AffiliateProgram {

@@ -76,7 +76,7 @@ public struct AffiliateFraudReport: ReportDefinition {
         // and back, when the row still held a set of IP hashes, made this quadratic: 472 s for 1M clicks).
         let names = AffiliateNames()
         var byPartner: [Int32: Row] = [:]
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) { fact, _ in
+        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) { fact in
             byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
                 .count(fact.standing(includesSuspicious: options.includesSuspicious))
         }

@@ -118,10 +118,11 @@ public struct AffiliateReport: ReportDefinition {
         // Clicks in range, per group; they carry no currency, so the row remembers their company's.
         let names = AffiliateNames()
         var clicks = AffiliateClickColumns(
-            groupings: groupings, includesSuspicious: options.includesSuspicious, partners: partners, names: names)
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) {
-            clicks.count($0, $1)
-        }
+            groupings: groupings, includesSuspicious: options.includesSuspicious, partners: partners, names: names,
+            scope: context.scope)
+        let (credited, _) = try AffiliateAttribution.run(
+            options: options, context: context, names: names, needsTouchpoints: options.model != .production
+        ) { clicks.count($0) }
         let clickRows = clicks.finish()
         for conversion in credited {
             let company = context.scope.company(conversion.companyId)!

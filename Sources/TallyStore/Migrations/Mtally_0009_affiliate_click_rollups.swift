@@ -1,8 +1,9 @@
 // The affiliate click rollup (docs/AFFILIATE.md, "Performance"): each click as the affiliate
-// reports' click columns count it — integer keys, its time in milliseconds, its status, and the
-// standing a pass over every click derives (duplicate, bot, fraud score above the threshold) —
-// stored in the order of that pass, so a report reads narrow rows in visitor order instead of
-// sorting every click of the store. Kept by the loader like the other rollups: its own state row,
+// reports' click columns count it — its visitor, its time in milliseconds, and a profile: company,
+// partner, link, SubIDs (keys of tally_rollup_affiliate_names), status, and the standing a pass
+// over every click derives (duplicate, bot, fraud score above the threshold) — stored in the order
+// of that pass, so a report reads three integers per click in visitor order instead of sorting
+// every click of the store. Kept by the loader like the other rollups: its own state row,
 // marked stale by any change to affiliate_clicks or affiliate_program_configs (the deduplication
 // window and the fraud threshold decide the standing).
 extension MigrationCatalog {
@@ -20,9 +21,8 @@ extension MigrationCatalog {
                     "key" INTEGER NOT NULL PRIMARY KEY,
                     "text" TEXT NOT NULL
                 );
-                CREATE TABLE "tally_rollup_affiliate_clicks" (
-                    "seq" INTEGER NOT NULL PRIMARY KEY,
-                    "visitor" INTEGER NOT NULL,
+                CREATE TABLE "tally_rollup_affiliate_profiles" (
+                    "key" INTEGER NOT NULL PRIMARY KEY,
                     "company" INTEGER NOT NULL,
                     "partner" INTEGER NOT NULL,
                     "link" INTEGER NOT NULL,
@@ -31,9 +31,14 @@ extension MigrationCatalog {
                     "subId3" INTEGER NOT NULL,
                     "subId4" INTEGER NOT NULL,
                     "subId5" INTEGER NOT NULL,
-                    "clickedAtMs" INTEGER NOT NULL,
                     "status" INTEGER NOT NULL,
                     "flags" INTEGER NOT NULL
+                );
+                CREATE TABLE "tally_rollup_affiliate_clicks" (
+                    "seq" INTEGER NOT NULL PRIMARY KEY,
+                    "visitor" INTEGER NOT NULL,
+                    "profile" INTEGER NOT NULL,
+                    "clickedAtMs" INTEGER NOT NULL
                 );
                 """),
             .sql(RollupTriggers.affiliate.creates.joined(separator: "\n")),
@@ -43,6 +48,7 @@ extension MigrationCatalog {
             .sql(
                 """
                 DROP TABLE "tally_rollup_affiliate_clicks";
+                DROP TABLE "tally_rollup_affiliate_profiles";
                 DROP TABLE "tally_rollup_affiliate_names";
                 DROP TABLE "tally_rollup_affiliate_state";
                 """),
