@@ -144,6 +144,12 @@ final class AffiliateAttributionTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.touchpoint?.clickId }, ["k1", "k3", "f2"])  // the self-referrer's click dropped
         XCTAssertTrue(rows[0].conversion.isSelfReferral)
         XCTAssertEqual(rows[0].conversion.selfReferringPartners, ["self"])
+        // The production view reads the clicks only of conversions whose customer's email is a
+        // partner's: "self" is flagged by its click although "pa" is the production partner.
+        let production = try AffiliateReport(scope: ReportScope()).typedRows(on: store)
+        XCTAssertEqual(production.first { $0.group == "self" }?.selfReferredConversions, 1)
+        XCTAssertEqual(production.first { $0.group == "pa" }?.productionConversions, 1)
+        XCTAssertEqual(production.reduce(0) { $0 + $1.selfReferredConversions }, 1)
     }
 
     func testAConversionWithNoEligibleClickIsUnattributedNeverDropped() throws {
