@@ -10,7 +10,8 @@
 --             of the conversion's currency (affiliate money is stored exact, docs/STORE.md);
 --             refunded sums COMPLETED refunds' "approvedAmount" of the order, in hundredths.
 -- NULL:       customer_email, own_visitor_id, order_session_id, refunded when there is none.
--- Order:      company, "convertedAt", id.
+-- Order:      "convertedAt", id (as attribution credits them; --bind-customer needs each
+--             customer's earlier conversions first).
 -- Columns:    read by position (AffiliateConversion.init(row:)): add new ones at the end.
 SELECT
     v."id" AS id,
@@ -43,4 +44,4 @@ LEFT JOIN "customers" AS cu ON cu."id" = v."customerId"
 LEFT JOIN "affiliate_clicks" AS own ON own."id" = v."clickId"
 WHERE v."convertedAt" >= s."fromUTC"
     AND v."convertedAt" < s."toUTC"
-ORDER BY v."companyId", v."convertedAt", v."id";
+ORDER BY v."convertedAt", v."id";

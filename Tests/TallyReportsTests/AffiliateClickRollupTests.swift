@@ -118,4 +118,32 @@ final class AffiliateClickRollupTests: XCTestCase {
             }
         }
     }
+
+    /// Conversions credited in batches of any size give the same credits, with and without
+    /// --bind-customer (whose credits depend on the customer's earlier conversions).
+    func testCreditsAreTheSameInBatchesOfAnySize() throws {
+        let store = try ReportFixture.sampleData()
+        for binds in [false, true] {
+            var options = AttributionOptions()
+            options.model = .positionBased
+            options.bindsCustomer = binds
+            var results: [[String]] = []
+            for size in [1, 7, AffiliateAttribution.batchSize] {
+                var lines: [String] = []
+                try ReportContext.reading(store, scope: ReportScope()) { context in
+                    try AffiliateAttribution.forEachCredited(options: options, context: context, batchSize: size) {
+                        lines.append(
+                            "\($0.conversionId) \($0.visitorSource) "
+                                + $0.touchpoints.map { "\($0.clickId):\($0.weight):\($0.creditedRevenue)" }.joined(
+                                    separator: ","))
+                    }
+                }
+                results.append(lines)
+            }
+            XCTAssertGreaterThan(results[0].count, 50)
+            XCTAssertTrue(results[0].contains { $0.contains(",") }, "some conversion has several touchpoints")
+            XCTAssertEqual(results[1], results[0], "binds \(binds)")
+            XCTAssertEqual(results[2], results[0], "binds \(binds)")
+        }
+    }
 }

@@ -86,16 +86,25 @@ struct AffiliateAttribution {
         try AffiliateClick.forEach(db, query: "affiliate/clicks") { try visit($0, standings.standing(of: $0)) }
     }
 
+    /// Creates the temp tables ``candidateClicks(_:visitors:ids:)`` fills: before any cursor is
+    /// open (a table created while a statement runs would invalidate it); once they exist, a no-op.
+    func prepareCandidateTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_visitors" ("visitorId" TEXT PRIMARY KEY);
+                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_clicks" ("id" TEXT PRIMARY KEY);
+                """)
+    }
+
     /// The clicks of `visitors` and `ids`, each with the standing a pass over every click gives it:
     /// a derived duplicate depends only on the clicks of its own link and visitor, all of which
     /// `Queries/affiliate/candidate-clicks.sql` reads (through the visitor index, not a scan).
     func candidateClicks(_ db: Database, visitors: Set<String>, ids: Set<String>) throws -> ClickPass {
         var pass = ClickPass()
         guard !visitors.isEmpty || !ids.isEmpty else { return pass }
+        try prepareCandidateTables(db)
         try db.execute(
             sql: """
-                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_visitors" ("visitorId" TEXT PRIMARY KEY);
-                CREATE TEMP TABLE IF NOT EXISTS "affiliate_candidate_clicks" ("id" TEXT PRIMARY KEY);
                 DELETE FROM temp."affiliate_candidate_visitors";
                 DELETE FROM temp."affiliate_candidate_clicks";
                 """)
@@ -207,45 +216,60 @@ struct AffiliateAttribution {
             conversion: conversion)
     }
 
-    /// Every non-REJECTED conversion in scope, credited. Without `needsTouchpoints` (the
-    /// production view) only conversions that may be self-referred get their touchpoints.
-    /// `visit`, when given, sees every click of
-    /// the companies in scope whose time is in its company's range, in visitor order (each
-    /// visitor's clicks together), as a ``ClickFact`` whose keys are `names`': from the click
-    /// rollup when the report may read it and it is fresh, else from a pass over every click.
-    static func run(
+    /// Conversions credited together: their candidate clicks are read in one query (through the
+    /// visitor index, one sort) and dropped before the next batch, so memory holds a batch rather
+    /// than every conversion of the range (125 MB at scale 100 when all were held, issue 12).
+    static let batchSize = 2_048
+
+    /// Credits every non-REJECTED conversion in scope and hands each to `each`, in
+    /// ("convertedAt", id) order — except, without `--bind-customer`, conversions whose visitor
+    /// comes from their order's funnel session (A2), which follow the others: finding those
+    /// visitors reads every click's session once, after the others are done. With
+    /// `--bind-customer` (where a conversion's credit depends on the earlier ones) they are found
+    /// first and every conversion keeps its place.
+    ///
+    /// Without `needsTouchpoints` (the production view) only conversions that may be
+    /// self-referred get their touchpoints. `visit`, when given, first sees every click of the
+    /// companies in scope whose time is in its company's range, in visitor order (each visitor's
+    /// clicks together), as a ``ClickFact`` whose keys are `names`': from the click rollup when
+    /// the report may read it and it is fresh, else from a pass over every click.
+    static func forEachCredited(
         options: AttributionOptions, context: ReportContext, names: AffiliateNames = AffiliateNames(),
-        needsTouchpoints: Bool = true, visit: ((ClickFact) throws -> Void)? = nil
-    ) throws -> (credited: [CreditedConversion], rejected: [AffiliateConversion]) {
+        needsTouchpoints: Bool = true, batchSize: Int = batchSize, visit: ((ClickFact) throws -> Void)? = nil,
+        each: (CreditedConversion) throws -> Void
+    ) throws {
         let db = context.db
         let attribution = AffiliateAttribution(
             options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db),
             scope: context.scope)
-        let all = try AffiliateConversion.fetchAll(db, sql: QueryCatalog.sql("affiliate/conversions"))
-        let conversions = all.filter { $0.status != "REJECTED" }
-        // A2: the conversion's own click's visitor; failing that, the visitors of the clicks whose
-        // session is the funnel session of its order.
-        let sessions = Set(conversions.filter { $0.ownVisitorId == nil }.compactMap(\.orderSessionId))
-        var visitorsOfSession: [String: Set<String>] = [:]
-        if !sessions.isEmpty {
-            // A scan in rowid order, as in Queries/affiliate/clicks.sql: through the company index
-            // every click is a random page read. Through a cursor: the distinct pairs are about a
-            // third of the clicks (3.0M of 10M at scale 100), and only the sessions asked for are kept.
-            let pairs = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT DISTINCT c."sessionId", c."visitorId" FROM "affiliate_clicks" AS c NOT INDEXED
-                    WHERE c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
-                        AND c."sessionId" IS NOT NULL AND c."visitorId" IS NOT NULL
-                    """)
-            while let row = try pairs.next() {
-                let session: String = row["sessionId"]
-                if sessions.contains(session) { visitorsOfSession[session, default: []].insert(row["visitorId"]) }
+        if let visit { try attribution.visitClicks(context: context, names: names, visit: visit) }
+        try attribution.prepareCandidateTables(db)
+        // Without touchpoints a conversion needs its clicks only to flag a self-referral (A8),
+        // which needs a partner whose email is its customer's.
+        let partnerEmails = Set(attribution.partners.values.compactMap(\.comparableEmail))
+        var batch: [(conversion: AffiliateConversion, visitors: [String], source: String)] = []
+        func creditBatch() throws {
+            let needing =
+                needsTouchpoints
+                ? batch
+                : batch.filter {
+                    $0.conversion.customerEmail.map { partnerEmails.contains(normalizedEmail($0)) } ?? false
+                }
+            let pass = try attribution.candidateClicks(
+                db, visitors: Set(needing.flatMap(\.visitors)),
+                ids: Set(needing.filter { $0.source == "own_click_only" }.compactMap(\.conversion.clickId)))
+            for plan in batch {
+                let credited = attribution.credit(
+                    plan.conversion, visitors: plan.visitors, visitorSource: plan.source, pass: pass)
+                try checkIdentities(of: credited)
+                try each(credited)
             }
+            batch.removeAll(keepingCapacity: true)
         }
-        var plans: [(AffiliateConversion, [String], String)] = []
         var visitorsOfCustomer: [String: [String]] = [:]  // --bind-customer: visitors of earlier conversions
-        for conversion in conversions.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
+        func plan(_ conversion: AffiliateConversion, visitorsOfSession: [String: Set<String>]) throws {
+            // A2: the conversion's own click's visitor; failing that, the visitors of the clicks
+            // whose session is the funnel session of its order.
             var visitors: [String]
             var source: String
             if let own = conversion.ownVisitorId {
@@ -259,35 +283,69 @@ struct AffiliateAttribution {
                 visitors = Array(Set(visitors + (visitorsOfCustomer[customer] ?? []))).sorted()
                 visitorsOfCustomer[customer, default: []] += visitors
             }
-            plans.append((conversion, visitors, source))
+            batch.append((conversion, visitors, source))
+            if batch.count >= batchSize { try creditBatch() }
         }
-        if let visit {
-            try attribution.visitClicks(context: context, names: names, visit: visit)
+        func conversions() throws -> RecordCursor<AffiliateConversion> {
+            try AffiliateConversion.fetchCursor(db, sql: QueryCatalog.sql("affiliate/conversions"))
         }
-        // Without touchpoints (the production view) a conversion needs its clicks only to flag a
-        // self-referral (A8), which needs a partner whose email is its customer's.
-        let partnerEmails = Set(attribution.partners.values.compactMap(\.comparableEmail))
-        let needing =
-            needsTouchpoints
-            ? plans : plans.filter { $0.0.customerEmail.map { partnerEmails.contains(normalizedEmail($0)) } ?? false }
-        let pass = try attribution.candidateClicks(
-            db, visitors: Set(needing.flatMap(\.1)),
-            ids: Set(needing.filter { $0.2 == "own_click_only" }.compactMap(\.0.clickId)))
-        let credited = plans.map { attribution.credit($0.0, visitors: $0.1, visitorSource: $0.2, pass: pass) }
-            .sorted {
-                ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)
+        var visitorsOfSession: [String: Set<String>] = [:]
+        if options.bindsCustomer {
+            var sessions = Set<String>()
+            let cursor = try conversions()
+            while let conversion = try cursor.next() {
+                if conversion.ownVisitorId == nil, let session = conversion.orderSessionId { sessions.insert(session) }
             }
-        // The identities of every run: a credited conversion's millionths make exactly one
-        // conversion and its credited revenue exactly its order total.
-        for conversion in credited where !conversion.touchpoints.isEmpty {
-            let millionths = conversion.touchpoints.reduce(0) { $0 + $1.millionths }
-            let revenue = conversion.touchpoints.reduce(0) { $0 + $1.creditedRevenue }
-            guard millionths == 1_000_000, revenue == conversion.orderTotal else {
-                throw ReportError.inconsistentCounts(
-                    "conversion \(conversion.conversionId) credits \(millionths) millionths and \(revenue) of \(conversion.orderTotal)"
-                )
-            }
+            visitorsOfSession = try attribution.visitors(ofSessions: sessions, db)
         }
-        return (credited, all.filter { $0.status == "REJECTED" })
+        var deferred: [AffiliateConversion] = []
+        let cursor = try conversions()
+        while let conversion = try cursor.next() {
+            guard conversion.status != "REJECTED" else { continue }
+            if !options.bindsCustomer, conversion.ownVisitorId == nil, conversion.orderSessionId != nil {
+                deferred.append(conversion)
+                continue
+            }
+            try plan(conversion, visitorsOfSession: visitorsOfSession)
+        }
+        if !deferred.isEmpty {
+            visitorsOfSession = try attribution.visitors(ofSessions: Set(deferred.compactMap(\.orderSessionId)), db)
+            for conversion in deferred { try plan(conversion, visitorsOfSession: visitorsOfSession) }
+        }
+        try creditBatch()
+    }
+
+    /// The identities of every run: a credited conversion's millionths make exactly one conversion
+    /// and its credited revenue exactly its order total.
+    static func checkIdentities(of conversion: CreditedConversion) throws {
+        guard !conversion.touchpoints.isEmpty else { return }
+        let millionths = conversion.touchpoints.reduce(0) { $0 + $1.millionths }
+        let revenue = conversion.touchpoints.reduce(0) { $0 + $1.creditedRevenue }
+        guard millionths == 1_000_000, revenue == conversion.orderTotal else {
+            throw ReportError.inconsistentCounts(
+                "conversion \(conversion.conversionId) credits \(millionths) millionths and \(revenue) of \(conversion.orderTotal)"
+            )
+        }
+    }
+
+    /// A2's second step: the visitors of the clicks of each of `sessions`.
+    func visitors(ofSessions sessions: Set<String>, _ db: Database) throws -> [String: Set<String>] {
+        var visitorsOfSession: [String: Set<String>] = [:]
+        guard !sessions.isEmpty else { return visitorsOfSession }
+        // A scan in rowid order, as in Queries/affiliate/clicks.sql: through the company index
+        // every click is a random page read. Through a cursor: the distinct pairs are about a
+        // third of the clicks (3.0M of 10M at scale 100), and only the sessions asked for are kept.
+        let pairs = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT c."sessionId", c."visitorId" FROM "affiliate_clicks" AS c NOT INDEXED
+                WHERE c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
+                    AND c."sessionId" IS NOT NULL AND c."visitorId" IS NOT NULL
+                """)
+        while let row = try pairs.next() {
+            let session: String = row["sessionId"]
+            if sessions.contains(session) { visitorsOfSession[session, default: []].insert(row["visitorId"]) }
+        }
+        return visitorsOfSession
     }
 }

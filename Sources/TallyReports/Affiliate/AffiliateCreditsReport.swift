@@ -53,7 +53,11 @@ public struct AffiliateCreditsReport: ReportDefinition {
     }
 
     public func rows(in context: ReportContext) throws -> [Row] {
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context)
+        var credited: [CreditedConversion] = []
+        try AffiliateAttribution.forEachCredited(options: options, context: context) { credited.append($0) }
+        credited.sort {
+            ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)
+        }
         return credited.flatMap { conversion in
             conversion.touchpoints.isEmpty
                 ? [Row(conversion: conversion, touchpoint: nil)]

@@ -76,19 +76,25 @@ public struct AffiliateFraudReport: ReportDefinition {
         // and back, when the row still held a set of IP hashes, made this quadratic: 472 s for 1M clicks).
         let names = AffiliateNames()
         var byPartner: [Int32: Row] = [:]
-        let (credited, _) = try AffiliateAttribution.run(options: options, context: context, names: names) { fact in
-            byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
-                .count(fact.standing(includesSuspicious: options.includesSuspicious))
-        }
+        var selfReferred: [String: Int] = [:]
+        try AffiliateAttribution.forEachCredited(
+            // Only self-referrals are asked of the conversions (A8): their touchpoints are not.
+            options: options, context: context, names: names, needsTouchpoints: false,
+            visit: { fact in
+                byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
+                    .count(fact.standing(includesSuspicious: options.includesSuspicious))
+            },
+            each: { conversion in
+                guard conversion.status != "REVERSED" else { return }
+                for partner in conversion.selfReferringPartners { selfReferred[partner, default: 0] += 1 }
+            })
         var rows = Dictionary(uniqueKeysWithValues: byPartner.values.map { ($0.partner, $0) })
         for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
             let partner: String = row["partner_id"]
             rows[partner, default: Row(partner: partner)].distinctIPHashes = row["distinct_ip_hashes"]
         }
-        for conversion in credited where conversion.status != "REVERSED" {
-            for partner in conversion.selfReferringPartners {
-                rows[partner, default: Row(partner: partner)].selfReferredConversions += 1
-            }
+        for (partner, count) in selfReferred {
+            rows[partner, default: Row(partner: partner)].selfReferredConversions = count
         }
         return rows.values.sorted { Array($0.partner.utf8).lexicographicallyPrecedes(Array($1.partner.utf8)) }
     }

@@ -120,11 +120,9 @@ public struct AffiliateReport: ReportDefinition {
         var clicks = AffiliateClickColumns(
             groupings: groupings, includesSuspicious: options.includesSuspicious, partners: partners, names: names,
             scope: context.scope)
-        let (credited, _) = try AffiliateAttribution.run(
-            options: options, context: context, names: names, needsTouchpoints: options.model != .production
-        ) { clicks.count($0) }
-        let clickRows = clicks.finish()
-        for conversion in credited {
+        // The identity of every run, per currency: what the active conversions must add up to.
+        var expected: [String: (revenue: Int64, commission: Int64)] = [:]
+        func fold(_ conversion: CreditedConversion) {
             let company = context.scope.company(conversion.companyId)!
             let isReversed = conversion.status == "REVERSED"
             // Production view of the same population: the conversion's own partner.
@@ -165,7 +163,7 @@ public struct AffiliateReport: ReportDefinition {
                     }
                 }
             }
-            if options.model == .production { continue }
+            if options.model == .production { return }
             if conversion.touchpoints.isEmpty {
                 touch(Self.unattributed, conversion.currency) { row in
                     if isReversed {
@@ -176,7 +174,7 @@ public struct AffiliateReport: ReportDefinition {
                         row.revenue += conversion.orderTotal
                     }
                 }
-                continue
+                return
             }
             var touchedGroups = Set<String>()
             for touchpoint in conversion.touchpoints {
@@ -198,6 +196,21 @@ public struct AffiliateReport: ReportDefinition {
                 touchedGroups.insert(group)
             }
         }
+        try AffiliateAttribution.forEachCredited(
+            options: options, context: context, names: names, needsTouchpoints: options.model != .production,
+            visit: { clicks.count($0) },
+            each: { conversion in
+                var sums = expected[conversion.currency] ?? (0, 0)
+                if conversion.isActiveConversion {
+                    sums.revenue += conversion.orderTotal
+                    sums.commission +=
+                        options.model == .production
+                        ? conversion.productionCommission : conversion.touchpoints.reduce(0) { $0 + $1.commission }
+                }
+                expected[conversion.currency] = sums
+                fold(conversion)
+            })
+        let clickRows = clicks.finish()
         // Click columns on every currency row of their group; groups with clicks only get the company's currency.
         for (group, clicks) in clickRows {
             var currencies = rows.values.filter { $0.group == group }.map(\.currency)
@@ -217,18 +230,12 @@ public struct AffiliateReport: ReportDefinition {
         }
         // The identity of every run: credited plus unattributed revenue is the active conversions'
         // revenue, and commission totals are the sums of touchpoint commissions, per currency.
-        for currency in Set(credited.map(\.currency)) {
-            let active = credited.filter { $0.currency == currency && $0.isActiveConversion }
+        for (currency, sums) in expected {
             let revenue = rows.values.filter { $0.currency == currency }.reduce(0) { $0 + $1.revenue }
-            let expected = active.reduce(0) { $0 + $1.orderTotal }
             let commission = rows.values.filter { $0.currency == currency }.reduce(0) { $0 + $1.commission }
-            let expectedCommission =
-                options.model == .production
-                ? active.reduce(0) { $0 + $1.productionCommission }
-                : active.reduce(0) { $0 + $1.touchpoints.reduce(0) { $0 + $1.commission } }
-            guard revenue == expected, commission == expectedCommission else {
+            guard revenue == sums.revenue, commission == sums.commission else {
                 throw ReportError.inconsistentCounts(
-                    "\(currency): credited revenue \(revenue) ≠ \(expected) or commission \(commission) ≠ \(expectedCommission)"
+                    "\(currency): credited revenue \(revenue) ≠ \(sums.revenue) or commission \(commission) ≠ \(sums.commission)"
                 )
             }
         }
