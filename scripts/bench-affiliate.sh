@@ -17,12 +17,22 @@ printf '%-6s %-28s %10s %10s %8s %10s %6s\n' scale work seconds scan_s ratio pea
 for scale in "${scales[@]}"; do
   "$tally" sample --out "$work/s$scale" --scale "$scale" > /dev/null
   db="$work/s$scale.sqlite"
+  start=$(date +%s.%N)
   "$tally" load "$work/s$scale" --db "$db" --quiet > /dev/null 2>&1 || true
+  echo "scale $scale: load (with every rollup, the affiliate click rollup included) $(echo "$(date +%s.%N) - $start" | bc) s"
+  # A load of 1,000 more clicks: the affiliate click rollup is rebuilt whole (docs/AFFILIATE.md).
+  mkdir -p "$work/late$scale"
+  gzip -dc "$work/s$scale/affiliate_clicks.csv.gz" 2> /dev/null | head -1001 | sed '2,$s/^clk_/late_/; 2,$s/,idem_[0-9]*,/,,/' \
+    > "$work/late$scale/affiliate_clicks.csv" || true
+  start=$(date +%s.%N)
+  "$tally" load "$work/late$scale" --db "$db" --quiet > /dev/null 2>&1 || true
+  echo "scale $scale: load of 1,000 late clicks $(echo "$(date +%s.%N) - $start" | bc) s"
   start=$(date +%s.%N)
   sqlite3 "$db" 'SELECT count(*), sum(length("userAgent")), max("clickedAt") FROM "affiliate_clicks";' > /dev/null
   scan=$(echo "$(date +%s.%N) - $start" | bc)
   for args in "affiliate" "affiliate --model last-click" "affiliate --model linear" "affiliate --model time-decay" \
-    "affiliate-credits --model position-based" "affiliate-fraud"; do
+    "affiliate-credits --model position-based" "affiliate-fraud" "affiliate --no-rollups" \
+    "affiliate --model linear --no-rollups"; do
     /usr/bin/time -f '%e %M' -o "$work/time" "$tally" report $args --db "$db" --format csv > /dev/null 2>&1
     read -r seconds rss < "$work/time"
     printf '%-6s %-28s %10.2f %10.2f %8.2f %10.1f %6s\n' "$scale" "$args" "$seconds" "$scan" \

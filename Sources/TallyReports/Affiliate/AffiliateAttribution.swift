@@ -130,16 +130,23 @@ struct AffiliateAttribution {
         if context.readsRollups, try AffiliateClickRollups.areFresh(context.db) {
             return try AffiliateClickRollups.forEachFact(context: context, names: names, visit)
         }
-        // Visitors numbered as they come: equal for one visitor's clicks, which arrive together.
-        var visitor: (id: String?, number: Int64) = (nil, 0)
-        try passClicks(context.db) { click, standing in
-            if let id = click.visitorId, id != visitor.id { visitor = (id, visitor.number + 1) }
+        try passFacts(context.db, names: names) { click, fact in
             guard let company = context.scope.company(click.companyId), company.range.contains(click.time) else {
                 return
             }
-            let fact = try ClickFact(
-                click, standing, visitor: click.visitorId == nil ? 0 : visitor.number, names: names)
             try visit(fact)
+        }
+    }
+
+    /// Every click of ``passClicks(_:visit:)`` with its ``ClickFact``, visitors numbered as they
+    /// come (equal for one visitor's clicks, which arrive together).
+    func passFacts(_ db: Database, names: AffiliateNames, _ body: (AffiliateClick, ClickFact) throws -> Void) throws {
+        var visitor: (id: String?, number: Int64) = (nil, 0)
+        try passClicks(db) { click, standing in
+            if let id = click.visitorId, id != visitor.id { visitor = (id, visitor.number + 1) }
+            try body(
+                click,
+                try ClickFact(click, standing, visitor: click.visitorId == nil ? 0 : visitor.number, names: names))
         }
     }
 

@@ -43,9 +43,6 @@ final class AffiliateNames {
         return key
     }
 
-    /// The key of `text` when it was interned, without adding it.
-    func existingKey(_ text: String) -> Int32? { keys[text] }
-
     func text(_ key: Int32) -> String? { texts[Int(key)] }
 }
 

@@ -58,13 +58,18 @@ public struct ResolvedScope: Sendable {
     /// The company with `id`, when in scope.
     public func company(_ id: String) -> Company? { companies.first { $0.id == id } }
 
+    /// `temp.report_scope`, which the report SQL reads (also filled by the affiliate click rollup's rebuild).
+    static let createScopeTable = """
+        CREATE TEMP TABLE IF NOT EXISTS "report_scope" ("companyId" TEXT PRIMARY KEY, "fromUTC" TEXT NOT NULL, "toUTC" TEXT NOT NULL, "fromDay" TEXT NOT NULL, "toDay" TEXT NOT NULL);
+        """
+
     /// Fills `temp.report_scope` ("companyId", "fromUTC", "toUTC", and the range as local days
     /// "fromDay", "toDay": '' and '~' when open, bounds every `YYYY-MM-DD` falls between) and
     /// `temp.report_funnels` ("id") for the report's SQL.
     func install(in db: Database) throws {
         try db.execute(
             sql: """
-                CREATE TEMP TABLE IF NOT EXISTS "report_scope" ("companyId" TEXT PRIMARY KEY, "fromUTC" TEXT NOT NULL, "toUTC" TEXT NOT NULL, "fromDay" TEXT NOT NULL, "toDay" TEXT NOT NULL);
+                \(Self.createScopeTable)
                 CREATE TEMP TABLE IF NOT EXISTS "report_funnels" ("id" TEXT PRIMARY KEY);
                 DELETE FROM temp."report_scope";
                 DELETE FROM temp."report_funnels";

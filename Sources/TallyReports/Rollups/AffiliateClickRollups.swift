@@ -38,7 +38,7 @@ public enum AffiliateClickRollups {
         // The clicks query reads temp.report_scope: every company, for as long as the pass runs.
         try db.execute(
             sql: """
-                CREATE TEMP TABLE IF NOT EXISTS "report_scope" ("companyId" TEXT PRIMARY KEY, "fromUTC" TEXT NOT NULL, "toUTC" TEXT NOT NULL, "fromDay" TEXT NOT NULL, "toDay" TEXT NOT NULL);
+                \(ResolvedScope.createScopeTable)
                 DELETE FROM temp."report_scope";
                 INSERT INTO temp."report_scope" SELECT "id", '', '~', '', '~' FROM "companies";
                 """)
@@ -54,11 +54,7 @@ public enum AffiliateClickRollups {
         )
         let handle = insert.sqliteStatement
         var sequence: Int64 = 0
-        var visitor: (id: String?, number: Int64) = (nil, 0)
-        try attribution.passClicks(db) { click, standing in
-            if let id = click.visitorId, id != visitor.id { visitor = (id, visitor.number + 1) }
-            let fact = try ClickFact(
-                click, standing, visitor: click.visitorId == nil ? 0 : visitor.number, names: names)
+        try attribution.passFacts(db, names: names) { _, fact in
             sequence += 1
             // Bound straight through SQLite: GRDB's arguments cost more than the row at 10M clicks.
             sqlite3_reset(handle)
