@@ -1,11 +1,11 @@
 -- trigger tally_affiliate_rollups_stale_affiliate_clicks_delete
-CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_delete" AFTER DELETE ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_delete" AFTER DELETE ON "affiliate_clicks" BEGIN INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId") VALUES (COALESCE(OLD."visitorId", '')); END;
 
 -- trigger tally_affiliate_rollups_stale_affiliate_clicks_insert
-CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_insert" AFTER INSERT ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_insert" AFTER INSERT ON "affiliate_clicks" BEGIN INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId") VALUES (COALESCE(NEW."visitorId", '')); END;
 
 -- trigger tally_affiliate_rollups_stale_affiliate_clicks_update
-CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_update" AFTER UPDATE ON "affiliate_clicks" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
+CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_clicks_update" AFTER UPDATE ON "affiliate_clicks" BEGIN INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId") VALUES (COALESCE(OLD."visitorId", '')); INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId") VALUES (COALESCE(NEW."visitorId", '')); END;
 
 -- trigger tally_affiliate_rollups_stale_affiliate_program_configs_delete
 CREATE TRIGGER "tally_affiliate_rollups_stale_affiliate_program_configs_delete" AFTER DELETE ON "affiliate_program_configs" BEGIN DELETE FROM "tally_rollup_affiliate_state"; END;
@@ -1334,6 +1334,11 @@ CREATE TABLE "tally_rollup_affiliate_clicks" (
     "clickedAtMs" INTEGER NOT NULL
 );
 
+-- table tally_rollup_affiliate_dirty
+CREATE TABLE "tally_rollup_affiliate_dirty" (
+    "visitorId" TEXT NOT NULL PRIMARY KEY
+) WITHOUT ROWID;
+
 -- table tally_rollup_affiliate_names
 CREATE TABLE "tally_rollup_affiliate_names" (
     "key" INTEGER NOT NULL PRIMARY KEY,
@@ -1360,6 +1365,14 @@ CREATE TABLE "tally_rollup_affiliate_state" (
     "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
     "rebuiltAtLoadId" INTEGER
 );
+
+-- table tally_rollup_affiliate_visitors
+CREATE TABLE "tally_rollup_affiliate_visitors" (
+    "visitorId" TEXT NOT NULL PRIMARY KEY,
+    "number" INTEGER NOT NULL,
+    "firstSeq" INTEGER NOT NULL,
+    "lastSeq" INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- table tally_rollup_billing_dirty
 CREATE TABLE "tally_rollup_billing_dirty" (

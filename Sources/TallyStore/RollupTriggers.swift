@@ -13,33 +13,46 @@ public struct RollupTriggers: Sendable {
     public let stateTable: String
     /// The triggers' name prefix: `<prefix>_<table>_<insert|update|delete>`.
     let prefix: String
-    /// A table whose changes are recorded as the (companyId, first ten characters of a time column)
-    /// they touch, old and new row, in `into`, instead of marking the whole family stale: the
-    /// family is then rebuilt for those days only.
-    public let dirty: (table: String, timeColumn: String, into: String)?
+    /// A table whose changes are recorded, old and new row, as a row of `into` (its `columns`, from
+    /// the SQL `values` with `ROW` standing for OLD or NEW) instead of marking the whole family
+    /// stale: the family is then rebuilt for what they name only.
+    public let dirty: (table: String, into: String, columns: [String], values: [String])?
 
-    init(tables: [String], stateTable: String, prefix: String, dirty: (String, String, String)? = nil) {
+    init(
+        tables: [String], stateTable: String, prefix: String,
+        dirty: (table: String, into: String, columns: [String], values: [String])? = nil
+    ) {
         self.tables = tables
         self.stateTable = stateTable
         self.prefix = prefix
-        self.dirty = dirty.map { (table: $0.0, timeColumn: $0.1, into: $0.2) }
+        self.dirty = dirty
     }
 
     /// The report rollups (variant-conversion, discount-codes).
     public static let reports = RollupTriggers(
         tables: ["funnel_sessions", "orders", "refunds", "leads", "funnels", "funnel_variants", "companies"],
         stateTable: "tally_rollup_state", prefix: "tally_rollups_stale")
-    /// The billing rollups (the CS AI billing close): a usage change marks its company's days, a
+    /// The billing rollups (the CS AI billing close): a usage change marks its company's days (the
+    /// first ten characters of `occurredAt`; '' for NULL: the refresh then rebuilds everything), a
     /// company change (its time zone moves local days) the whole family.
     public static let billing = RollupTriggers(
         tables: ["cs_ai_usage", "companies"], stateTable: "tally_rollup_billing_state",
-        prefix: "tally_billing_rollups_stale", dirty: ("cs_ai_usage", "occurredAt", "tally_rollup_billing_dirty"))
+        prefix: "tally_billing_rollups_stale",
+        dirty: (
+            table: "cs_ai_usage", into: "tally_rollup_billing_dirty", columns: ["companyId", "utcDay"],
+            values: [#"ROW."companyId""#, #"COALESCE(substr(ROW."occurredAt", 1, 10), '')"#]
+        ))
 
-    /// The affiliate click rollup (the affiliate reports' click columns): a click change, or a
-    /// program's deduplication window or fraud threshold, marks it stale.
+    /// The affiliate click rollup (the affiliate reports' click columns): a click change marks its
+    /// visitor ('' for a click without one: the refresh then rebuilds everything); a program's
+    /// deduplication window or fraud threshold marks the whole family stale.
     public static let affiliate = RollupTriggers(
         tables: ["affiliate_clicks", "affiliate_program_configs"], stateTable: "tally_rollup_affiliate_state",
-        prefix: "tally_affiliate_rollups_stale")
+        prefix: "tally_affiliate_rollups_stale",
+        dirty: (
+            table: "affiliate_clicks", into: "tally_rollup_affiliate_dirty", columns: ["visitorId"],
+            values: [#"COALESCE(ROW."visitorId", '')"#]
+        ))
 
     /// Every family, in the order loads handle them.
     public static let families = [reports, billing, affiliate]
@@ -62,10 +75,9 @@ public struct RollupTriggers: Sendable {
 
     private func body(table: String, operation: String) -> String {
         guard let dirty, dirty.table == table else { return "DELETE FROM \"\(stateTable)\";" }
-        // A NULL time is recorded as '' (no day): the rebuild then rebuilds everything.
         func mark(_ row: String) -> String {
-            "INSERT OR IGNORE INTO \"\(dirty.into)\" (\"companyId\", \"utcDay\") "
-                + "VALUES (\(row).\"companyId\", COALESCE(substr(\(row).\"\(dirty.timeColumn)\", 1, 10), ''));"
+            "INSERT OR IGNORE INTO \"\(dirty.into)\" (\(dirty.columns.map { "\"\($0)\"" }.joined(separator: ", "))) "
+                + "VALUES (\(dirty.values.map { $0.replacingOccurrences(of: "ROW.", with: row + ".") }.joined(separator: ", ")));"
         }
         switch operation {
         case "INSERT": return mark("NEW")

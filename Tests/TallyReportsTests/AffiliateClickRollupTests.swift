@@ -146,4 +146,81 @@ final class AffiliateClickRollupTests: XCTestCase {
             XCTAssertEqual(results[2], results[0], "binds \(binds)")
         }
     }
+
+    /// A load of clicks into a store with a fresh rollup redoes only the visitors it touched —
+    /// appended after the others — and gives the bytes of a pass over every click: a late click
+    /// that turns a stored click into a derived duplicate, a new visitor, a click without a
+    /// visitor, and an update of a stored click's status.
+    func testALoadOfClicksRefreshesTheVisitorsItTouched() throws {
+        let store = try sampleDataWithRollups()
+        let (first, other, lastSeq) = try store.queue.read { db in
+            (
+                try XCTUnwrap(
+                    Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT * FROM "affiliate_clicks" WHERE "visitorId" IS NOT NULL AND "status" = 'VALID'
+                            ORDER BY "rowid" LIMIT 1
+                            """)),
+                try XCTUnwrap(
+                    Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT * FROM "affiliate_clicks" WHERE "visitorId" IS NOT NULL AND "status" = 'VALID'
+                            ORDER BY "rowid" DESC LIMIT 1
+                            """)),
+                try Int64.fetchOne(db, sql: #"SELECT MAX("seq") FROM "tally_rollup_affiliate_clicks""#) ?? 0
+            )
+        }
+        let visitor: String = first["visitorId"]
+        let time = try UTCTimestamp.parse(first["clickedAt"] as String).get()
+        func line(_ id: String, _ click: Row, at: Int64, visitor: String?, status: String = "VALID") -> String {
+            [
+                id, click["partnerId"], click["linkId"], click["companyId"], UTCTimestamp.format(at), "h_late", status,
+                visitor ?? "",
+            ].joined(separator: ",")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("late-clicks-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv =
+            [
+                "id,partnerId,linkId,companyId,clickedAt,ipAddressHash,status,visitorId",
+                line("late_before", first, at: time - 600_000, visitor: visitor),
+                line("late_new_visitor", first, at: time + 86_400_000, visitor: "vis_late"),
+                line("late_no_visitor", first, at: time, visitor: nil),
+                line(
+                    other["id"], other, at: try UTCTimestamp.parse(other["clickedAt"] as String).get(),
+                    visitor: other["visitorId"], status: "SUSPICIOUS"),
+            ].joined(separator: "\n") + "\n"
+        try csv.write(to: directory.appendingPathComponent("affiliate_clicks.csv"), atomically: true, encoding: .utf8)
+        var options = LoadOptions()
+        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        try ReportFixture.load(directory, into: store, options: options)
+
+        try store.queue.read { db in
+            XCTAssertTrue(try AffiliateClickRollups.areFresh(db))
+            // Refreshed, not rebuilt: the touched visitors' clicks follow the stored ones.
+            let firstSeq = try Int64.fetchOne(
+                db, sql: #"SELECT "firstSeq" FROM "tally_rollup_affiliate_visitors" WHERE "visitorId" = ?"#,
+                arguments: [visitor])
+            XCTAssertGreaterThan(try XCTUnwrap(firstSeq), lastSeq)
+            XCTAssertEqual(
+                try String.fetchOne(
+                    db, sql: #"SELECT "status" FROM "affiliate_clicks" WHERE "id" = ?"#, arguments: [other["id"]]),
+                "SUSPICIOUS")
+        }
+        var linear = AttributionOptions()
+        linear.model = .linear
+        for (options, groupings) in [
+            (AttributionOptions(), [AffiliateReport.Grouping.partner]), (linear, [.link, .day]),
+        ] {
+            try assertBothWaysAgree(
+                AffiliateReport(scope: ReportScope(), options: options, groupings: groupings), on: store,
+                readsRollups: \.readsRollups, "\(groupings)")
+        }
+        try assertBothWaysAgree(
+            AffiliateFraudReport(scope: ReportScope()), on: store, readsRollups: \.readsRollups, "fraud")
+    }
 }

@@ -96,12 +96,8 @@ struct AffiliateAttribution {
                 """)
     }
 
-    /// The clicks of `visitors` and `ids`, each with the standing a pass over every click gives it:
-    /// a derived duplicate depends only on the clicks of its own link and visitor, all of which
-    /// `Queries/affiliate/candidate-clicks.sql` reads (through the visitor index, not a scan).
-    func candidateClicks(_ db: Database, visitors: Set<String>, ids: Set<String>) throws -> ClickPass {
-        var pass = ClickPass()
-        guard !visitors.isEmpty || !ids.isEmpty else { return pass }
+    /// Fills the temp tables `Queries/affiliate/candidate-clicks.sql` reads with `visitors` and `ids`.
+    func fillCandidateTables(_ db: Database, visitors: Set<String>, ids: Set<String>) throws {
         try prepareCandidateTables(db)
         try db.execute(
             sql: """
@@ -112,6 +108,15 @@ struct AffiliateAttribution {
             let insert = try db.makeStatement(sql: "INSERT INTO temp.\(table.quotedDatabaseIdentifier) VALUES (?)")
             for value in values.sorted() { try insert.execute(arguments: [value]) }
         }
+    }
+
+    /// The clicks of `visitors` and `ids`, each with the standing a pass over every click gives it:
+    /// a derived duplicate depends only on the clicks of its own link and visitor, all of which
+    /// `Queries/affiliate/candidate-clicks.sql` reads (through the visitor index, not a scan).
+    func candidateClicks(_ db: Database, visitors: Set<String>, ids: Set<String>) throws -> ClickPass {
+        var pass = ClickPass()
+        guard !visitors.isEmpty || !ids.isEmpty else { return pass }
+        try fillCandidateTables(db, visitors: visitors, ids: ids)
         var standings = ClickStandings(options: options, programs: programs)
         try AffiliateClick.forEach(db, query: "affiliate/candidate-clicks") { click in
             let standing = standings.standing(of: click)

@@ -9,10 +9,12 @@ import TallyStore
 /// derived standing, so the affiliate reports read narrow integer rows in that order instead of
 /// sorting and deriving over every click of the store on each run.
 ///
-/// Rebuilt whole inside the transaction of every load that writes `affiliate_clicks` or
-/// `affiliate_program_configs` (a late click can change which later clicks of its link and visitor
-/// are duplicates). A report reads it only when fresh; otherwise, or with `--no-rollups`, it makes
-/// the same facts from a pass over the clicks, and the bytes are the same either way (a test).
+/// Kept inside the transaction of every load: a load of clicks into a store that has some redoes
+/// the visitors it touched (`AffiliateClickRollups+Refresh.swift`: a late click can change which
+/// later clicks of its link and visitor are duplicates); a first load, a load of
+/// `affiliate_program_configs`, or a changed click without a visitor rebuilds it whole. A report
+/// reads it only when fresh; otherwise, or with `--no-rollups`, it makes the same facts from a pass
+/// over the clicks, and the bytes are the same either way (tests).
 public enum AffiliateClickRollups {
     static let tables = [
         "tally_rollup_affiliate_clicks", "tally_rollup_affiliate_profiles", "tally_rollup_affiliate_names",
@@ -23,71 +25,43 @@ public enum AffiliateClickRollups {
     static let botFlag: Int64 = 2
     static let fraudScoreFlag: Int64 = 4
 
-    /// Whether the rollup matches the base tables (no change since the last rebuild).
+    /// Whether the rollup matches the base tables: rebuilt, and no click changed since.
     public static func areFresh(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "tally_rollup_affiliate_state")"#) ?? false
-    }
-
-    public static func rebuildIfStale(_ db: Database) throws {
-        if try !areFresh(db) { try rebuild(db) }
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM "tally_rollup_affiliate_state")
+                    AND NOT EXISTS (SELECT 1 FROM "tally_rollup_affiliate_dirty")
+                """) ?? false
     }
 
     /// Rebuilds the rollup from every click of every company and marks it fresh.
     public static func rebuild(_ db: Database) throws {
-        for table in tables { try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)") }
-        // The clicks query reads temp.report_scope: every company, for as long as the pass runs.
+        for table in tables + ["tally_rollup_affiliate_visitors", "tally_rollup_affiliate_dirty"] {
+            try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)")
+        }
+        try installEveryCompany(db)
+        defer { try? db.execute(sql: #"DELETE FROM temp."report_scope""#) }
+        var writer = try FactWriter(db)
+        var standings = ClickStandings(options: AttributionOptions(), programs: try AffiliateProgram.all(db))
+        try AffiliateClick.forEach(db, query: "affiliate/clicks") { click in
+            try writer.write(click, standings.standing(of: click))
+        }
+        try writer.finish()
+        try db.execute(
+            sql: """
+                DELETE FROM "tally_rollup_affiliate_state";
+                INSERT INTO "tally_rollup_affiliate_state" ("id", "rebuiltAtLoadId") VALUES (1, (SELECT MAX("id") FROM "tally_loads"));
+                """)
+    }
+
+    /// The clicks queries read temp.report_scope: every company, while the rollup is written.
+    static func installEveryCompany(_ db: Database) throws {
         try db.execute(
             sql: """
                 \(ResolvedScope.createScopeTable)
                 DELETE FROM temp."report_scope";
                 INSERT INTO temp."report_scope" SELECT "id", '', '~', '', '~' FROM "companies";
-                """)
-        defer { try? db.execute(sql: #"DELETE FROM temp."report_scope""#) }
-        let attribution = AffiliateAttribution(
-            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(db),
-            scope: ResolvedScope(companies: [], funnels: [], request: ReportScope()))
-        let names = AffiliateNames()
-        var profiles = Profiles()
-        let insert = try db.makeStatement(
-            sql:
-                #"INSERT INTO "tally_rollup_affiliate_clicks" ("seq", "visitor", "profile", "clickedAtMs") VALUES (?, ?, ?, ?)"#
-        )
-        let handle = insert.sqliteStatement
-        var sequence: Int64 = 0
-        try attribution.passFacts(db, names: names) { _, fact in
-            sequence += 1
-            // Bound straight through SQLite: GRDB's arguments cost more than the row at 10M clicks.
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, sequence)
-            sqlite3_bind_int64(handle, 2, fact.visitor)
-            sqlite3_bind_int64(handle, 3, Int64(profiles.key(of: fact)))
-            sqlite3_bind_int64(handle, 4, fact.time)
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insert.sql)
-            }
-        }
-        sqlite3_reset(handle)
-        let insertName = try db.makeStatement(
-            sql: #"INSERT INTO "tally_rollup_affiliate_names" ("key", "text") VALUES (?, ?)"#)
-        for (key, text) in names.texts.enumerated() {
-            if let text { try insertName.execute(arguments: [key, text]) }
-        }
-        let insertProfile = try db.makeStatement(
-            sql: """
-                INSERT INTO "tally_rollup_affiliate_profiles" ("key", "company", "partner", "link",
-                    "subId1", "subId2", "subId3", "subId4", "subId5", "status", "flags")
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (key, profile) in profiles.all.enumerated() {
-            try insertProfile.execute(arguments: StatementArguments([key] + (0..<10).map { Int(profile[$0]) }))
-        }
-        try db.execute(
-            sql: """
-                DELETE FROM "tally_rollup_affiliate_state";
-                INSERT INTO "tally_rollup_affiliate_state" ("id", "rebuiltAtLoadId") VALUES (1, (SELECT MAX("id") FROM "tally_loads"));
                 """)
     }
 
@@ -98,6 +72,22 @@ public enum AffiliateClickRollups {
         /// Lanes: company, partner, link, subId1…subId5, status, flags.
         private(set) var all: [SIMD16<Int32>] = []
         private var keys: [SIMD16<Int32>: Int32] = [:]
+
+        init() {}
+
+        /// The stored profiles, keys dense from 0.
+        init(_ db: Database) throws {
+            for row in try Row.fetchAll(db, sql: #"SELECT * FROM "tally_rollup_affiliate_profiles" ORDER BY "key""#) {
+                var lanes = SIMD16<Int32>()
+                for (lane, column) in Self.columns.enumerated() { lanes[lane] = row[column] }
+                keys[lanes] = Int32(all.count)
+                all.append(lanes)
+            }
+        }
+
+        static let columns = [
+            "company", "partner", "link", "subId1", "subId2", "subId3", "subId4", "subId5", "status", "flags",
+        ]
 
         mutating func key(of fact: ClickFact) -> Int32 {
             var lanes = SIMD16<Int32>()

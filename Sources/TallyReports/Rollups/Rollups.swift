@@ -37,13 +37,20 @@ public enum Rollups {
     /// The billing family keeps its update and delete triggers when
     /// ``BillingRollups/canRefreshDays(after:_:)``: with the inserted rows' days
     /// (``BillingRollups/markLoadedDays(_:)``) they say which days the load touched, and only those
-    /// are rebuilt.
+    /// are rebuilt. The affiliate click family likewise, per visitor
+    /// (``AffiliateClickRollups/canRefreshVisitors(after:_:)``).
     public static func prepareLoad(_ db: Database, tables: Set<String>) throws {
         for family in RollupTriggers.families where !tables.isDisjoint(with: family.tables) {
             if family.stateTable == RollupTriggers.billing.stateTable,
                 try BillingRollups.canRefreshDays(after: tables, db)
             {
                 try BillingRollups.prepareDayRefresh(db)
+                continue
+            }
+            if family.stateTable == RollupTriggers.affiliate.stateTable,
+                try AffiliateClickRollups.canRefreshVisitors(after: tables, db)
+            {
+                try AffiliateClickRollups.prepareVisitorRefresh(db)
                 continue
             }
             try db.execute(sql: "DELETE FROM \(family.stateTable.quotedDatabaseIdentifier)")
@@ -56,10 +63,11 @@ public enum Rollups {
     /// rollups of a load that did not touch them (a change made by hand since).
     public static func finishLoad(_ db: Database, tables: Set<String>) throws {
         try rebuildIfStale(db)
-        try AffiliateClickRollups.rebuildIfStale(db)
         try BillingRollups.markLoadedDays(db)
         try BillingRollups.refresh(db)
-        // Through a load that refreshes days, the billing family dropped only its insert trigger.
+        try AffiliateClickRollups.markLoadedVisitors(db)
+        try AffiliateClickRollups.refresh(db)
+        // Through a load that refreshes days or visitors, the family dropped only its insert trigger.
         let existing = try String.fetchSet(db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
         for family in RollupTriggers.families where !tables.isDisjoint(with: family.tables) {
             for (name, create) in zip(family.names, family.creates) where !existing.contains(name) {

@@ -3,9 +3,11 @@
 // partner, link, SubIDs (keys of tally_rollup_affiliate_names), status, and the standing a pass
 // over every click derives (duplicate, bot, fraud score above the threshold) — stored in the order
 // of that pass, so a report reads three integers per click in visitor order instead of sorting
-// every click of the store. Kept by the loader like the other rollups: its own state row,
-// marked stale by any change to affiliate_clicks or affiliate_program_configs (the deduplication
-// window and the fraud threshold decide the standing).
+// every click of the store. Kept by the loader like the other rollups, with its own state row: a
+// click change marks its visitor in tally_rollup_affiliate_dirty (tally_rollup_affiliate_visitors
+// says where each visitor's clicks are, so a load redoes the visitors it touched), a change to
+// affiliate_program_configs (the deduplication window and the fraud threshold decide the standing)
+// marks the whole rollup stale.
 extension MigrationCatalog {
     static let tallyAffiliateClickRollups = Migration(
         name: "tally_0009_affiliate_click_rollups",
@@ -34,6 +36,15 @@ extension MigrationCatalog {
                     "status" INTEGER NOT NULL,
                     "flags" INTEGER NOT NULL
                 );
+                CREATE TABLE "tally_rollup_affiliate_dirty" (
+                    "visitorId" TEXT NOT NULL PRIMARY KEY
+                ) WITHOUT ROWID;
+                CREATE TABLE "tally_rollup_affiliate_visitors" (
+                    "visitorId" TEXT NOT NULL PRIMARY KEY,
+                    "number" INTEGER NOT NULL,
+                    "firstSeq" INTEGER NOT NULL,
+                    "lastSeq" INTEGER NOT NULL
+                ) WITHOUT ROWID;
                 CREATE TABLE "tally_rollup_affiliate_clicks" (
                     "seq" INTEGER NOT NULL PRIMARY KEY,
                     "visitor" INTEGER NOT NULL,
@@ -48,6 +59,8 @@ extension MigrationCatalog {
             .sql(
                 """
                 DROP TABLE "tally_rollup_affiliate_clicks";
+                DROP TABLE "tally_rollup_affiliate_visitors";
+                DROP TABLE "tally_rollup_affiliate_dirty";
                 DROP TABLE "tally_rollup_affiliate_profiles";
                 DROP TABLE "tally_rollup_affiliate_names";
                 DROP TABLE "tally_rollup_affiliate_state";
