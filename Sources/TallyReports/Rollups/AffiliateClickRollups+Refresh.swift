@@ -20,39 +20,23 @@ extension AffiliateClickRollups {
         return try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "affiliate_clicks")"#) ?? false
     }
 
-    /// First in a load that refreshes visitors: notes the largest rowid of `affiliate_clicks` and
-    /// drops the insert trigger (the rows above that rowid are the load's, as for the billing rollups).
+    /// First in a load that refreshes visitors: sets the load mark (``RollupTriggers/setLoadMark(_:)``).
     public static func prepareVisitorRefresh(_ db: Database) throws {
-        guard let trigger = RollupTriggers.affiliate.dirtyInsertTrigger else { return }
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE "tally_affiliate_load_mark" ("maxRowid" INTEGER);
-                INSERT INTO temp."tally_affiliate_load_mark" SELECT MAX("rowid") FROM "affiliate_clicks";
-                DROP TRIGGER \(trigger.quotedDatabaseIdentifier);
-                """)
+        try RollupTriggers.affiliate.setLoadMark(db)
     }
 
     /// Last in such a load, before ``refresh(_:)``: marks the visitors of the rows it inserted, and
     /// keeps the ids of inserted clicks without a visitor (they join no one's clicks: appended as they are).
     public static func markLoadedVisitors(_ db: Database) throws {
-        let marked = try Bool.fetchOne(
-            db, sql: #"SELECT EXISTS (SELECT 1 FROM temp."sqlite_master" WHERE "name" = 'tally_affiliate_load_mark')"#)
-        guard marked ?? false else { return }
-        let mark = try Int64.fetchOne(db, sql: #"SELECT "maxRowid" FROM temp."tally_affiliate_load_mark""#)
-        if mark == Int64.max {
-            // Past the largest rowid SQLite picks rowids at random: mark everything stale instead.
-            try db.execute(sql: #"DELETE FROM "tally_rollup_affiliate_state""#)
-        } else {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId")
-                    SELECT DISTINCT "visitorId" FROM "affiliate_clicks" WHERE "rowid" > :mark AND "visitorId" IS NOT NULL;
-                    CREATE TEMP TABLE IF NOT EXISTS "tally_affiliate_loaded_visitorless" ("id" TEXT PRIMARY KEY);
-                    INSERT OR IGNORE INTO temp."tally_affiliate_loaded_visitorless"
-                    SELECT "id" FROM "affiliate_clicks" WHERE "rowid" > :mark AND "visitorId" IS NULL;
-                    """, arguments: ["mark": mark ?? 0])
-        }
-        try db.execute(sql: #"DROP TABLE temp."tally_affiliate_load_mark""#)
+        guard let mark = try RollupTriggers.affiliate.takeLoadMark(db) else { return }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO "tally_rollup_affiliate_dirty" ("visitorId")
+                SELECT DISTINCT "visitorId" FROM "affiliate_clicks" WHERE "rowid" > :mark AND "visitorId" IS NOT NULL;
+                CREATE TEMP TABLE IF NOT EXISTS "tally_affiliate_loaded_visitorless" ("id" TEXT PRIMARY KEY);
+                INSERT OR IGNORE INTO temp."tally_affiliate_loaded_visitorless"
+                SELECT "id" FROM "affiliate_clicks" WHERE "rowid" > :mark AND "visitorId" IS NULL;
+                """, arguments: ["mark": mark])
     }
 
     /// Makes the rollup fresh for the least work: a rebuild when it was marked stale or a click

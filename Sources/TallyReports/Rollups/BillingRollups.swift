@@ -39,42 +39,20 @@ public enum BillingRollups {
         return try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "cs_ai_usage")"#) ?? false
     }
 
-    /// First in a load that refreshes days (``canRefreshDays(after:_:)``): notes the largest rowid
-    /// of `cs_ai_usage` and drops the insert trigger, whose cost per row (about 10 µs: 3.3 s
-    /// against 2.2 s for 100,000 rows into a 500,000-row store) outweighs the refresh; the rows the
-    /// load inserts are the ones above that rowid (SQLite gives a new row the largest rowid plus
-    /// one, and a load deletes nothing). The update and delete triggers stay: a load's updates are
-    /// few, and their old days matter.
+    /// First in a load that refreshes days (``canRefreshDays(after:_:)``): sets the load mark
+    /// (``RollupTriggers/setLoadMark(_:)``).
     public static func prepareDayRefresh(_ db: Database) throws {
-        guard let trigger = RollupTriggers.billing.dirtyInsertTrigger else { return }
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE "tally_billing_load_mark" ("maxRowid" INTEGER);
-                INSERT INTO temp."tally_billing_load_mark" SELECT MAX("rowid") FROM "cs_ai_usage";
-                DROP TRIGGER \(trigger.quotedDatabaseIdentifier);
-                """)
+        try RollupTriggers.billing.setLoadMark(db)
     }
 
     /// Last in such a load, before ``refresh(_:)``: records the days of the rows it inserted.
     public static func markLoadedDays(_ db: Database) throws {
-        guard
-            try Bool.fetchOne(
-                db, sql: #"SELECT EXISTS (SELECT 1 FROM temp."sqlite_master" WHERE "name" = 'tally_billing_load_mark')"#
-            )
-                ?? false
-        else { return }
-        let mark = try Int64.fetchOne(db, sql: #"SELECT "maxRowid" FROM temp."tally_billing_load_mark""#)
-        if mark == Int64.max {
-            // Past the largest rowid SQLite picks rowids at random: mark everything stale instead.
-            try db.execute(sql: #"DELETE FROM "tally_rollup_billing_state""#)
-        } else {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay")
-                    SELECT DISTINCT "companyId", COALESCE(substr("occurredAt", 1, 10), '') FROM "cs_ai_usage" WHERE "rowid" > ?
-                    """, arguments: [mark ?? 0])
-        }
-        try db.execute(sql: #"DROP TABLE temp."tally_billing_load_mark""#)
+        guard let mark = try RollupTriggers.billing.takeLoadMark(db) else { return }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO "tally_rollup_billing_dirty" ("companyId", "utcDay")
+                SELECT DISTINCT "companyId", COALESCE(substr("occurredAt", 1, 10), '') FROM "cs_ai_usage" WHERE "rowid" > ?
+                """, arguments: [mark])
     }
 
     /// Makes the rollups fresh for the least work: a whole rebuild when they were marked stale,
