@@ -26,8 +26,8 @@ final class AffiliateClickRollupTests: XCTestCase {
     }
 
     /// SampleData loaded through the load hooks, as `tally load` does.
-    private func sampleDataWithRollups() throws -> Store {
-        let store = try Store.open(path: ":memory:")
+    private func sampleDataWithRollups(path: String = ":memory:") throws -> Store {
+        let store = try Store.open(path: path)
         var options = LoadOptions()
         options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
         options.finishing = { try Rollups.finishLoad($0, tables: $1) }
@@ -219,6 +219,36 @@ final class AffiliateClickRollupTests: XCTestCase {
             try assertBothWaysAgree(
                 AffiliateReport(scope: ReportScope(), options: options, groupings: groupings), on: store,
                 readsRollups: \.readsRollups, "\(groupings)")
+        }
+        try assertBothWaysAgree(
+            AffiliateFraudReport(scope: ReportScope()), on: store, readsRollups: \.readsRollups, "fraud")
+    }
+
+    /// In a store on disk the clicks are read on a second connection while the conversions are
+    /// credited (ParallelClickPass), with the bytes of a pass over every click; a store in memory
+    /// cannot be opened twice and reads in sequence.
+    func testOnAStoreOnDiskTheClicksAreReadOnASecondConnectionWithTheSameBytes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try sampleDataWithRollups(path: directory.appendingPathComponent("s.sqlite").path)
+        var seen = 0
+        try ReportContext.reading(store, scope: ReportScope(), rollups: true) { context in
+            let pass = try XCTUnwrap(
+                ParallelClickPass.start(context: context, names: AffiliateNames(), visit: { _ in seen += 1 }))
+            XCTAssertTrue(try pass.finish())
+        }
+        XCTAssertEqual(seen, 100_000)
+        let memory = try sampleDataWithRollups()
+        try ReportContext.reading(memory, scope: ReportScope(), rollups: true) { context in
+            XCTAssertNil(try ParallelClickPass.start(context: context, names: AffiliateNames(), visit: { _ in }))
+        }
+        var linear = AttributionOptions()
+        linear.model = .linear
+        for options in [AttributionOptions(), linear] {
+            try assertBothWaysAgree(
+                AffiliateReport(scope: ReportScope(), options: options, groupings: [.partner, .day]), on: store,
+                readsRollups: \.readsRollups, "\(options.model)")
         }
         try assertBothWaysAgree(
             AffiliateFraudReport(scope: ReportScope()), on: store, readsRollups: \.readsRollups, "fraud")

@@ -254,7 +254,11 @@ struct AffiliateAttribution {
         let attribution = AffiliateAttribution(
             options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db),
             scope: context.scope)
-        if let visit { try attribution.visitClicks(context: context, names: names, visit: visit) }
+        // The clicks on a thread of their own when the store allows it (ParallelClickPass), which
+        // must be waited for however this function ends: `visit` and `names` are the caller's.
+        let parallel = try visit.flatMap { try ParallelClickPass.start(context: context, names: names, visit: $0) }
+        defer { _ = try? parallel?.finish() }
+        if let visit, parallel == nil { try attribution.visitClicks(context: context, names: names, visit: visit) }
         try attribution.prepareCandidateTables(db)
         // Without touchpoints a conversion needs its clicks only to flag a self-referral (A8),
         // which needs a partner whose email is its customer's.
@@ -325,6 +329,9 @@ struct AffiliateAttribution {
             for conversion in deferred { try plan(conversion, visitorsOfSession: visitorsOfSession) }
         }
         try creditBatch()
+        if let parallel, let visit, try !parallel.finish() {
+            try attribution.visitClicks(context: context, names: names, visit: visit)
+        }
     }
 
     /// The identities of every run: a credited conversion's millionths make exactly one conversion

@@ -29,6 +29,9 @@ final class AffiliateNames {
 
     /// Takes the names a rollup stored (key k is `stored[k - 1]`, dense from 1) into names still empty.
     func load(_ stored: [String]) {
+        // Loaded already (a second read of the same rollup, after a thread that failed before
+        // its first click): the same names.
+        if texts.count == stored.count + 1, texts.dropFirst().elementsEqual(stored.map(Optional.some)) { return }
         precondition(texts.count == 1, "stored names load into empty names only")
         texts += stored
         for (index, text) in stored.enumerated() { keys[text] = Int32(index + 1) }
