@@ -7,10 +7,13 @@
 --             company, link and visitor (docs/AFFILIATE.md A4), and all of them are here.
 -- Inputs:     temp.report_scope, temp.affiliate_candidate_visitors, temp.affiliate_candidate_clicks.
 -- Columns:    those of affiliate/clicks.sql (AffiliateClick reads both).
+-- NULL:       link_id, visitor_id, session_id, fraud_score, fraud_reasons as exported (a click
+--             without a visitor comes only by its id).
 -- Order:      visitor, company, link, "clickedAt", id, as affiliate/clicks.sql.
 -- Plan:       MULTI-INDEX OR: affiliate_clicks_visitorId_idx per candidate visitor and the
---             primary key per candidate click, then one sort of those clicks only (at scale 100,
---             25,020 conversion visitors against 10M clicks).
+--             primary key per candidate click, then one sort of those clicks only (a batch of at
+--             most 2,048 conversions' visitors against 10M clicks). "+" on the company keeps the
+--             planner off affiliate_clicks_companyId_clickedAt_idx, which would walk every click.
 SELECT
     c."id" AS id,
     c."companyId" AS company_id,
