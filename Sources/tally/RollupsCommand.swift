@@ -11,7 +11,8 @@ struct RollupsCommand: ParsableCommand {
             "Show whether the report, billing and affiliate click rollups match the base tables, or rebuild them.",
         discussion: """
             Every load rebuilds the rollups in its own transaction (a load of CS AI usage into a store \
-            that has usage rebuilds only the billing days it touched). A change made outside tally (the \
+            that has usage rebuilds only the billing days it touched, a load of affiliate clicks into a \
+            store that has clicks only the visitors it touched). A change made outside tally (the \
             sqlite3 shell) marks them stale; reports and billing closes then read the base tables, with \
             the same bytes, until the next load or 'tally rollups rebuild'.
             """,

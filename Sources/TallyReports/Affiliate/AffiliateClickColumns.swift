@@ -124,10 +124,10 @@ struct AffiliateClickColumns {
 
     /// The key of the click's value under `grouping`: the text AffiliateReport labels it with.
     private mutating func component(_ grouping: AffiliateReport.Grouping, _ fact: ClickFact) -> Int32 {
-        func orNone(_ key: Int32) -> Int32 { key == 0 ? names.key("(none)") : key }
+        func orNone(_ key: Int32) -> Int32 { key == 0 ? names.key(AffiliateReport.noSubId) : key }
         switch grouping {
         case .partner: return fact.partner
-        case .link: return fact.link == 0 ? names.key("(no link)") : fact.link
+        case .link: return fact.link == 0 ? names.key(AffiliateReport.noLink) : fact.link
         case .subid1: return orNone(fact.subIds[0])
         case .subid2: return orNone(fact.subIds[1])
         case .subid3: return orNone(fact.subIds[2])
@@ -143,7 +143,8 @@ struct AffiliateClickColumns {
         if let known = partnerAttributes[partnerKey] { return known }
         let partner = names.text(partnerKey).flatMap { partners[$0] }
         let attributes = SIMD2(
-            names.key(partner?.tier ?? "(unknown)"), names.key(partner?.partnershipType ?? "(unknown)"))
+            names.key(partner?.tier ?? AffiliateReport.unknown),
+            names.key(partner?.partnershipType ?? AffiliateReport.unknown))
         partnerAttributes[partnerKey] = attributes
         return attributes
     }
@@ -154,7 +155,7 @@ struct AffiliateClickColumns {
         let bucket = time >= 0 ? time / quarter : (time - quarter + 1) / quarter
         let cacheKey = SIMD2(Int64(fact.company), bucket)
         if let known = days[cacheKey] { return known }
-        guard let zone = company(of: fact)?.timeZone else { return names.key("(unknown)") }
+        guard let zone = company(of: fact)?.timeZone else { return names.key(AffiliateReport.unknown) }
         let day = zone.day(containing: time)
         let key = names.key(day.description)
         if zone.day(containing: bucket * quarter) == day, zone.day(containing: bucket * quarter + quarter - 1) == day {

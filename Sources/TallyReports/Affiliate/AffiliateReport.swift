@@ -11,6 +11,11 @@ import TallyOutput
 public struct AffiliateReport: ReportDefinition {
     public static let name = "affiliate"
     public static let unattributed = "(unattributed)"
+    /// Group labels for what a click or conversion lacks (shared with ``AffiliateClickColumns``,
+    /// whose click groups must label alike).
+    static let noLink = "(no link)"
+    static let noSubId = "(none)"
+    static let unknown = "(unknown)"
 
     /// What rows are grouped by.
     public enum Grouping: String, CaseIterable, Sendable {
@@ -256,14 +261,14 @@ public struct AffiliateReport: ReportDefinition {
         func value(_ grouping: Grouping) -> String {
             switch grouping {
             case .partner: return partnerId
-            case .link: return linkId ?? "(no link)"
-            case .subid1: return subIds[0] ?? "(none)"
-            case .subid2: return subIds[1] ?? "(none)"
-            case .subid3: return subIds[2] ?? "(none)"
-            case .subid4: return subIds[3] ?? "(none)"
-            case .subid5: return subIds[4] ?? "(none)"
-            case .tier: return partner?.tier ?? "(unknown)"
-            case .partnershipType: return partner?.partnershipType ?? "(unknown)"
+            case .link: return linkId ?? Self.noLink
+            case .subid1: return subIds[0] ?? Self.noSubId
+            case .subid2: return subIds[1] ?? Self.noSubId
+            case .subid3: return subIds[2] ?? Self.noSubId
+            case .subid4: return subIds[3] ?? Self.noSubId
+            case .subid5: return subIds[4] ?? Self.noSubId
+            case .tier: return partner?.tier ?? Self.unknown
+            case .partnershipType: return partner?.partnershipType ?? Self.unknown
             case .day: return day()
             }
         }
