@@ -97,8 +97,7 @@ final class AffiliateClickRollupTests: XCTestCase {
                 if let visitor = click.visitorId { visitors.insert(visitor) } else { visitorless.insert(click.id) }
             }
             let attribution = AffiliateAttribution(
-                options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db),
-                scope: context.scope)
+                options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db))
             let pass = try attribution.candidateClicks(context.db, visitors: visitors, ids: visitorless)
             let candidates = pass.candidates.values.flatMap { $0 } + Array(pass.byID.values)
             XCTAssertEqual(candidates.count, everyClick.count)

@@ -112,8 +112,7 @@ extension AffiliateAttribution {
     /// pass the reports' streamed counts are held to.
     static func everyClick(_ context: ReportContext, _ body: (AffiliateClick, ClickStanding) throws -> Void) throws {
         let attribution = AffiliateAttribution(
-            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db),
-            scope: context.scope)
+            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(context.db))
         try attribution.passClicks(context.db, visit: body)
     }
 }

@@ -69,7 +69,6 @@ struct AffiliateAttribution {
     let options: AttributionOptions
     let partners: [String: AffiliatePartner]
     let programs: [String: AffiliateProgram]
-    let scope: ResolvedScope
 
     /// The clicks of the visitors attribution needs, each with its standing.
     struct ClickPass {
@@ -252,8 +251,7 @@ struct AffiliateAttribution {
     ) throws {
         let db = context.db
         let attribution = AffiliateAttribution(
-            options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db),
-            scope: context.scope)
+            options: options, partners: try AffiliatePartner.all(db), programs: try AffiliateProgram.all(db))
         // The clicks on a thread of their own when the store allows it (ParallelClickPass), which
         // must be waited for however this function ends: `visit` and `names` are the caller's.
         let parallel = try visit.flatMap { try ParallelClickPass.start(context: context, names: names, visit: $0) }

@@ -16,8 +16,7 @@ extension AffiliateClickRollups {
     /// program (a deduplication window or threshold changes every standing), and `affiliate_clicks`
     /// already has rows (into an empty table a rebuild costs less than a trigger per row).
     public static func canRefreshVisitors(after tables: Set<String>, _ db: Database) throws -> Bool {
-        guard !tables.contains("affiliate_program_configs"), try areFresh(db) else { return false }
-        return try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "affiliate_clicks")"#) ?? false
+        try RollupTriggers.affiliate.canRefreshPart(after: tables, unless: ["affiliate_program_configs"], db)
     }
 
     /// First in a load that refreshes visitors: sets the load mark (``RollupTriggers/setLoadMark(_:)``).
@@ -77,8 +76,7 @@ extension AffiliateClickRollups {
         try installEveryCompany(db)
         defer { try? db.execute(sql: #"DELETE FROM temp."report_scope""#) }
         let attribution = AffiliateAttribution(
-            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(db),
-            scope: ResolvedScope(companies: [], funnels: [], request: ReportScope()))
+            options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(db))
         var writer = try FactWriter(db)
         var standings = ClickStandings(options: AttributionOptions(), programs: attribution.programs)
         try attribution.fillCandidateTables(db, visitors: Set(visitors), ids: Set(loose))

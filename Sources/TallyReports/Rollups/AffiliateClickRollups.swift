@@ -26,14 +26,7 @@ public enum AffiliateClickRollups {
     static let fraudScoreFlag: Int64 = 4
 
     /// Whether the rollup matches the base tables: rebuilt, and no click changed since.
-    public static func areFresh(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM "tally_rollup_affiliate_state")
-                    AND NOT EXISTS (SELECT 1 FROM "tally_rollup_affiliate_dirty")
-                """) ?? false
-    }
+    public static func areFresh(_ db: Database) throws -> Bool { try RollupTriggers.affiliate.areFresh(db) }
 
     /// Rebuilds the rollup from every click of every company and marks it fresh.
     public static func rebuild(_ db: Database) throws {

@@ -21,22 +21,14 @@ public enum BillingRollups {
     ]
 
     /// Whether the billing rollups match the base tables: rebuilt, and no usage changed since.
-    public static func areFresh(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM "tally_rollup_billing_state")
-                    AND NOT EXISTS (SELECT 1 FROM "tally_rollup_billing_dirty")
-                """) ?? false
-    }
+    public static func areFresh(_ db: Database) throws -> Bool { try RollupTriggers.billing.areFresh(db) }
 
     /// Whether a load of `tables` can leave the triggers in place and have ``refresh(_:)`` rebuild
     /// only the days it touched: the rollups are fresh, the load writes no company (a time zone
     /// moves every day), and `cs_ai_usage` already has rows (into an empty table a whole rebuild
     /// after the load costs less than a trigger per loaded row).
     public static func canRefreshDays(after tables: Set<String>, _ db: Database) throws -> Bool {
-        guard !tables.contains("companies"), try areFresh(db) else { return false }
-        return try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "cs_ai_usage")"#) ?? false
+        try RollupTriggers.billing.canRefreshPart(after: tables, unless: ["companies"], db)
     }
 
     /// First in a load that refreshes days (``canRefreshDays(after:_:)``): sets the load mark

@@ -20,9 +20,7 @@ public enum Rollups {
     ]
 
     /// Whether the rollups match the base tables (no change since the last rebuild).
-    public static func areFresh(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: #"SELECT EXISTS (SELECT 1 FROM "tally_rollup_state")"#) ?? false
-    }
+    public static func areFresh(_ db: Database) throws -> Bool { try RollupTriggers.reports.areFresh(db) }
 
     /// Rebuilds the rollups when a change marked them stale.
     public static func rebuildIfStale(_ db: Database) throws {
