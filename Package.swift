@@ -1,9 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers point one way: TallyCore ← TallyStore ← TallyLoad / TallyReports ← tally (CLI).
-// TallyOutput (writers) and TallySample (generator) depend only on TallyCore; TallyReports builds
-// TallyOutput tables. Report SQL in Queries/ is embedded into TallyReports by EmbedQueriesPlugin.
+// Layers point one way: TallyCore ← TallyStore ← TallyLoad / TallyReporting ← the domains
+// (TallyFunnels, TallyAffiliate, TallyCSAI, side by side) ← TallyRegistry ← tally (CLI).
+// TallyOutput (writers) and TallySample (generator) depend only on TallyCore. Report SQL in
+// Queries/ is embedded into TallyReporting by EmbedQueriesPlugin. docs/ARCHITECTURE.md draws it.
+/// What a domain module may use: the shared values, the store, the writers and the reporting kit.
+let domain: [Target.Dependency] = [
+    "TallyCore", "TallyStore", "TallyOutput", "TallyReporting", .product(name: "GRDB", package: "GRDB.swift"),
+    .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+]
+
 let package = Package(
     name: "tally",
     platforms: [.macOS(.v15)],  // Int128 (exact billing arithmetic) needs macOS 15; Linux has no such floor
@@ -38,18 +45,32 @@ let package = Package(
         .target(name: "TallySample", dependencies: ["TallyCore"]),
         .executableTarget(name: "EmbedQueries"),
         .plugin(name: "EmbedQueriesPlugin", capability: .buildTool(), dependencies: ["EmbedQueries"]),
+        // The reporting kit every domain builds on (pipeline, close stage, statistics, rollup
+        // families, HTML parts); it knows no domain. Report SQL in Queries/ is embedded here.
         .target(
-            name: "TallyReports",
+            name: "TallyReporting",
             dependencies: [
                 "TallyCore", "TallyStore", "TallyOutput", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedQueriesPlugin"]),
+        // One module per domain; none imports another (docs/ARCHITECTURE.md).
+        .target(name: "TallyFunnels", dependencies: domain),
+        .target(name: "TallyAffiliate", dependencies: domain),
+        .target(name: "TallyCSAI", dependencies: domain),
+        // The one list of reports, closes and rollup families, above the domains.
+        .target(
+            name: "TallyRegistry",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallyOutput", "TallyReporting", "TallyFunnels", "TallyAffiliate",
+                "TallyCSAI",
+            ]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyLoad", "TallyReports", "TallyOutput", "TallySample", "CSQLiteConfig",
+                "TallyCore", "TallyStore", "TallyLoad", "TallyReporting", "TallyFunnels", "TallyAffiliate", "TallyCSAI",
+                "TallyRegistry", "TallyOutput", "TallySample", "CSQLiteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -62,14 +83,17 @@ let package = Package(
         .testTarget(
             name: "TallyReportsTests",
             dependencies: [
-                "TallyReports", "TallyStore", "TallyLoad", "TallyOutput", "TallySample",
+                "TallyReporting", "TallyFunnels", "TallyAffiliate", "TallyCSAI", "TallyRegistry", "TallyStore",
+                "TallyLoad", "TallyOutput", "TallySample",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "TallyLoadTests",
             dependencies: ["TallyLoad", "TallyStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
+        // Help snapshots are read through #filePath, as the vectors are: test data, not resources.
+        .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyRegistry"], exclude: ["HelpSnapshots"]),
     ]
 )

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import TallyCSAI
 import TallyCore
 import TallyOutput
-import TallyReports
+import TallyReporting
 import TallyStore
 
 /// `tally billing close|pricing|status`: CS AI usage billing (docs/BILLING.md).
@@ -41,15 +42,15 @@ struct BillingCommand: ParsableCommand {
                 on: try store.openExisting(),
                 // Only the JSON shape lists record ids: the one part of a close that grows with the period.
                 dryRun: close.dryRun, recordIds: output.format == .json, rollups: rollups.reads)
-            let results = closes.map(\.result)
+            let results = closes.map(\.detail)
             if output.format == .json {
                 try output.writeText(BillingClose.json(results))
             } else {
-                try output.write(BillingClose.Result.linesTable(results), report: "billing-close")
+                try output.write(BillingClose.Result.linesTable(results), report: BillingClose.name)
             }
-            for (result, plan, outcome) in closes {
-                for warning in result.warnings { say("warning: \(warning)") }
-                say("\(outcome.summary(closeId: plan.id)) (pricing: \(result.source))")
+            for close in closes {
+                for warning in close.detail.warnings { say("warning: \(warning)") }
+                say("\(close.outcome.summary(closeId: close.plan.id)) (pricing: \(close.detail.source))")
             }
         }
     }
@@ -95,7 +96,7 @@ struct BillingCommand: ParsableCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             let rows = try BillingStatus.rows(companies: companies, on: try store.openExisting())
-            try output.write(ReportTable(rows: rows, columns: BillingStatus.columns), report: "billing-status")
+            try output.write(ReportTable(rows: rows, columns: BillingStatus.columns), report: BillingStatus.name)
         }
     }
 }

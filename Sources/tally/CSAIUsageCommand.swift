@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TallyCSAI
 import TallyOutput
-import TallyReports
 import TallyStore
 
 extension CSAIUsageReport.Bucket: ExpressibleByArgument {}
@@ -15,7 +15,7 @@ extension ReportCommand {
             discussion: "Example: tally report cs-ai-usage --db /tmp/sample.sqlite --by month --format csv")
 
         @OptionGroup var store: StoreOptions
-        @OptionGroup var scope: ScopeOptions
+        @OptionGroup var scope: CompanyScopeOptions
 
         @Option(name: .customLong("by"), help: "day or month, in each company's time zone.")
         var bucket: CSAIUsageReport.Bucket = .month

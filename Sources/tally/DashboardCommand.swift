@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TallyReports
+import TallyRegistry
 
 /// `tally dashboard`: every report for one scope on one self-contained HTML page.
 struct DashboardCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TallyFunnels
 import TallyOutput
-import TallyReports
 import TallyStore
 
 extension ReportCommand {

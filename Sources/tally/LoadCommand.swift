@@ -3,7 +3,7 @@ import Foundation
 import TallyCore
 import TallyLoad
 import TallyOutput
-import TallyReports
+import TallyRegistry
 import TallyStore
 
 struct LoadCommand: ParsableCommand {
@@ -60,8 +60,8 @@ struct LoadCommand: ParsableCommand {
             tableOverride: table, isStrict: strict, keepsSensitive: keepSensitive,
             commandLine: CommandLine.arguments.dropFirst().joined(separator: " "))
         // The report rollups commit with the rows (docs/ROLLUPS.md).
-        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
-        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
         let summary: LoadSummary
         do {
             summary = try Loader(store: opened).load(paths: paths, options: options, sink: sink)
@@ -86,27 +86,6 @@ struct LoadCommand: ParsableCommand {
             throw CommandFailure(
                 message: "loaded, but \(summary.rejected) row(s) were rejected\(hint)", status: .loadedWithRejects)
         }
-    }
-}
-
-/// Builds the per-table load summary: read = inserted + updated + unchanged + rejected.
-enum LoadSummaryTable {
-    static func make(_ summary: LoadSummary) -> ReportTable {
-        var order: [String] = []
-        var totals: [String: [Int]] = [:]
-        for file in summary.files {
-            if totals[file.table] == nil {
-                order.append(file.table)
-                totals[file.table] = Array(repeating: 0, count: 7)
-            }
-            let counts = [1, file.read, file.inserted, file.updated, file.unchanged, file.rejected, file.warnings]
-            totals[file.table] = zip(totals[file.table]!, counts).map(+)
-        }
-        let rows: [[ReportValue]] = order.map { table in
-            [.text(table)] + totals[table]!.map { .integer(Int64($0)) }
-        }
-        return ReportTable(
-            columns: ["table", "files", "read", "inserted", "updated", "unchanged", "rejected", "warnings"], rows: rows)
     }
 }
 

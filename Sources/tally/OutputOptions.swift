@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import TallyCore
 import TallyOutput
-import TallyReports
+import TallyRegistry
+import TallyReporting
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -56,7 +57,7 @@ struct OutputOptions: ParsableArguments {
     /// `report` names the report for `--format html`, which draws its charts (docs/HTML.md).
     func write(_ table: ReportTable, report: String? = nil) throws {
         if format == .html, let report {
-            try emit(Data(ReportHTML.page(report: report, table: table).utf8))
+            try emit(Data(Registry.page(report: report, table: table).utf8))
             return
         }
         try emit(Data(try renderChecked(table).utf8))

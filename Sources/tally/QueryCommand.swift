@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TallyReports
+import TallyReporting
 
 /// `tally query list|show`: the report SQL this binary carries, as embedded from `Queries/` at build time.
 struct QueryCommand: ParsableCommand {

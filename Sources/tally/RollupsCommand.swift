@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TallyReports
+import TallyRegistry
 
 /// `tally rollups status|rebuild`: the report, billing and affiliate click rollups the loader keeps
 /// (docs/ROLLUPS.md, docs/BILLING.md, docs/AFFILIATE.md).
@@ -25,12 +25,11 @@ struct RollupsCommand: ParsableCommand {
 
         func run() throws {
             let opened = try store.openExisting()
-            let (reports, billing, affiliate) = try opened.queue.read { db in
-                (try Rollups.areFresh(db), try BillingRollups.areFresh(db), try AffiliateClickRollups.areFresh(db))
+            let families = Registry.rollups.families
+            let fresh = try opened.queue.read { db in try families.map { try $0.areFresh(db) } }
+            for (family, isFresh) in zip(families, fresh) {
+                print("\(family.name): " + (isFresh ? "fresh" : "stale (\(family.whenStale))"))
             }
-            print("reports: " + (reports ? "fresh" : "stale (reports read the base tables)"))
-            print("billing: " + (billing ? "fresh" : "stale (billing closes read every usage record)"))
-            print("affiliate: " + (affiliate ? "fresh" : "stale (affiliate reports pass over every click)"))
         }
     }
 
@@ -41,11 +40,7 @@ struct RollupsCommand: ParsableCommand {
         func run() throws {
             let opened = try store.openExisting()
             let started = Date()
-            try opened.queue.write { db in
-                try Rollups.rebuild(db)
-                try BillingRollups.rebuild(db)
-                try AffiliateClickRollups.rebuild(db)
-            }
+            try opened.queue.write { db in try Registry.rollups.rebuild(db) }
             FileHandle.standardError.write(
                 Data("tally: rollups rebuilt in \(fixedDecimals(Date().timeIntervalSince(started), 2)) s\n".utf8))
         }

@@ -65,12 +65,3 @@ struct Tally: ParsableCommand {
         Foundation.exit(error.exitStatus.rawValue)
     }
 }
-
-/// A command outcome that is not success, raised by the CLI itself: what to say and which status.
-struct CommandFailure: TallyError {
-    let message: String
-    var hint: String? = nil
-    let status: ExitStatus
-
-    var exitStatus: ExitStatus { status }
-}

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import TallyFunnels
 import TallyOutput
-import TallyReports
+import TallyReporting
 import TallyStore
 
 extension VariantConversionReport.View: ExpressibleByArgument {}
@@ -64,29 +65,10 @@ extension ReportCommand {
                 try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return
             }
-            let plan = try report.resultsPlan(testID: writeResults, asOf: asOf?.milliseconds, on: opened)
-            let outcome = try CloseStage.execute(plan, on: opened, dryRun: dryRun)
-            try output.write(plan.writtenTable)
-            say(outcome.summary(closeId: plan.id))
+            let close = ABTestResultsClose(report: report, testID: writeResults, asOf: asOf?.milliseconds)
+            let run = try CloseStage.run(close, on: opened, dryRun: dryRun)[0]
+            try output.write(run.plan.writtenTable)
+            say(run.outcome.summary(closeId: run.plan.id))
         }
     }
-}
-
-extension CloseStage.Outcome {
-    /// One stderr line saying what the close did.
-    func summary(closeId: String) -> String {
-        switch self {
-        case .closed(let rows): return "closed \(closeId): \(rows) row(s) written"
-        case .unchanged: return "\(closeId) is already closed from the same inputs: nothing written"
-        case .dryRun(let rows, let alreadyClosed):
-            return alreadyClosed
-                ? "dry run: \(closeId) is already closed from the same inputs; a close would write nothing"
-                : "dry run: a close of \(closeId) would write \(rows) row(s); nothing written"
-        }
-    }
-}
-
-/// Writes one line to stderr, prefixed `tally: `.
-func say(_ line: String) {
-    FileHandle.standardError.write(Data("tally: \(line)\n".utf8))
 }

@@ -3,7 +3,7 @@ import Foundation
 import TallyCore
 import TallyLoad
 import TallyOutput
-import TallyReports
+import TallyRegistry
 import TallyStore
 
 struct VerifyCommand: ParsableCommand {
@@ -34,7 +34,7 @@ struct VerifyCommand: ParsableCommand {
         if record {
             // --record writes <report>.csv/.json/.html into the expected directory: none may be a fixture.
             let targets = ReportCatalog.entries.flatMap { entry in
-                ["csv", "json", "html"].map {
+                entry.formats.map {
                     (
                         "--record",
                         Optional((expectedDirectory as NSString).appendingPathComponent("\(entry.name).\($0)"))
@@ -65,8 +65,8 @@ struct VerifyCommand: ParsableCommand {
             if phase > 0 && !FileManager.default.fileExists(atPath: late) { break }
             let sink = QuietSink()
             var options = LoadOptions()
-            options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
-            options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+            options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+            options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
             _ = try Loader(store: store).load(paths: paths, options: options, sink: sink)
             if sink.rejected > 0 {
                 FileHandle.standardError.write(
@@ -137,28 +137,4 @@ final class QuietSink: LoadEventSink {
     func warning(_ warning: LoadWarning) {}
     func unknownColumn(file: String, column: String) {}
     func progress(file: String, rows: Int, bytesRead: Int64, bytesTotal: Int64) {}
-}
-
-/// A readable description of how two texts differ: the first differing lines, numbered.
-enum LineDiff {
-    static func describe(expected: String, actual: String, limit: Int) -> String {
-        let wanted = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [String] = []
-        var shown = 0
-        for index in 0..<max(wanted.count, got.count) {
-            let left = index < wanted.count ? String(wanted[index]) : nil
-            let right = index < got.count ? String(got[index]) : nil
-            guard left != right else { continue }
-            shown += 1
-            if shown > limit {
-                lines.append("  ... more differing lines")
-                break
-            }
-            lines.append("  line \(index + 1):")
-            lines.append("    - expected: \(left ?? "(no line)")")
-            lines.append("    + actual:   \(right ?? "(no line)")")
-        }
-        return lines.joined(separator: "\n")
-    }
 }

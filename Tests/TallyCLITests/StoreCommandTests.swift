@@ -99,24 +99,3 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(dump.stdout, "")
     }
 }
-
-final class DocumentationTests: XCTestCase {
-    /// Every command and report the binary offers appears in the README's command table.
-    func testEveryCommandIsInTheReadme() throws {
-        let readme = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-        let commands = [
-            "migrate status", "migrate up", "migrate down", "schema check", "schema dump", "load", "status", "sample",
-            "report variant-conversion", "report discount-codes", "verify", "bench load",
-        ]
-        for command in commands {
-            XCTAssertTrue(readme.contains("`tally \(command)"), "README lacks tally \(command)")
-            let help = try TallyRunner.run(command.split(separator: " ").map(String.init) + ["--help"])
-            XCTAssertEqual(help.status, 0, command)
-            if command.contains(" ") || ["load", "status", "sample", "verify"].contains(command) {
-                XCTAssertTrue(help.stdout.contains("Example"), "\(command) --help lacks an example")
-            }
-        }
-    }
-}

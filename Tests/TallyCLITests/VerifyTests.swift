@@ -1,4 +1,5 @@
 import Foundation
+import TallyRegistry
 import XCTest
 
 final class VerifyTests: XCTestCase {
@@ -8,11 +9,21 @@ final class VerifyTests: XCTestCase {
             .appendingPathComponent("SampleData")
     }
 
-    /// The golden test over SampleData: every report's CSV and JSON equal SampleData/expected.
+    /// Every output verify checks, from the registry's catalog.
+    private var outputCount: Int { ReportCatalog.entries.reduce(0) { $0 + $1.formats.count } }
+
+    /// The golden test over SampleData: every report's CSV and JSON equal SampleData/expected, and
+    /// every file of SampleData/expected is one of the catalog's outputs.
     func testVerifySampleDataPasses() throws {
         let result = try TallyRunner.run(["verify", sampleData.path])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("37 output(s) match"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\(outputCount) output(s) match"), result.stdout)
+        let expected = try FileManager.default.contentsOfDirectory(
+            atPath: sampleData.appendingPathComponent("expected").path
+        )
+        .filter { !$0.hasPrefix(".") }
+        let outputs = ReportCatalog.entries.flatMap { entry in entry.formats.map { "\(entry.name).\($0)" } }
+        XCTAssertEqual(Set(expected), Set(outputs), "SampleData/expected holds exactly the catalog's outputs")
     }
 
     func testVerifyFailsWithAReadableDiffWhenOneExpectedNumberIsEdited() throws {
@@ -34,7 +45,7 @@ final class VerifyTests: XCTestCase {
         XCTAssertTrue(
             result.stdout.contains("  line 3:\n    - expected: \(edited)\n    + actual:   \(lines[2])"), result.stdout)
         XCTAssertTrue(result.stdout.contains("ok      variant-conversion.json"))
-        XCTAssertTrue(result.stderr.contains("1 of 37 output(s) differ"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 of \(outputCount) output(s) differ"), result.stderr)
 
         let recorded = try TallyRunner.run(["verify", copy.path, "--record"])
         XCTAssertEqual(recorded.status, 0)

@@ -2,7 +2,8 @@ import GRDB
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyAffiliate
+@testable import TallyReporting
 @testable import TallyStore
 
 /// The attribution models on small hand-checked examples (docs/AFFILIATE.md), the arithmetic in
@@ -211,7 +212,7 @@ final class AffiliateAttributionTests: XCTestCase {
             for currency in Set(report.map(\.currency)) {
                 let total = report.filter { $0.currency == currency }
                 let conversions = byConversion.values.map { $0[0].conversion }.filter {
-                    $0.currency == currency && $0.status != "REVERSED"
+                    $0.currency == currency && $0.status != .reversed
                 }
                 XCTAssertEqual(
                     total.reduce(0) { $0 + $1.revenue }, conversions.reduce(0) { $0 + $1.orderTotal },

@@ -5,7 +5,9 @@ import TallyOutput
 import TallyStore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyAffiliate
+@testable import TallyRegistry
+@testable import TallyReporting
 
 /// The affiliate click rollup (docs/AFFILIATE.md, "Performance") gives the bytes of a pass over
 /// every click, and the candidate clicks read through the visitor index have the standings that
@@ -29,8 +31,8 @@ final class AffiliateClickRollupTests: XCTestCase {
     private func sampleDataWithRollups(path: String = ":memory:") throws -> Store {
         let store = try Store.open(path: path)
         var options = LoadOptions()
-        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
-        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
         try ReportFixture.load(ReportFixture.sampleDataURL(), into: store, options: options)
         return store
     }
@@ -194,8 +196,8 @@ final class AffiliateClickRollupTests: XCTestCase {
             ].joined(separator: "\n") + "\n"
         try csv.write(to: directory.appendingPathComponent("affiliate_clicks.csv"), atomically: true, encoding: .utf8)
         var options = LoadOptions()
-        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
-        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
         try ReportFixture.load(directory, into: store, options: options)
 
         try store.queue.read { db in

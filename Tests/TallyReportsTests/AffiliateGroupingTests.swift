@@ -1,7 +1,8 @@
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyAffiliate
+@testable import TallyReporting
 
 /// Combined groupings (`--by partner,day`; docs/AFFILIATE.md "any combination"): each combined row
 /// splits a single grouping's row, so summing the parts over the other component gives it back.

@@ -2,7 +2,8 @@ import GRDB
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyAffiliate
+@testable import TallyReporting
 @testable import TallyStore
 
 /// Payouts on a model basis (docs/AFFILIATE.md, "Payouts on a model basis"), over SampleData.
@@ -23,7 +24,7 @@ final class AffiliatePayoutBasisTests: XCTestCase {
             let run = try AffiliatePayouts.run(
                 period: month, asOf: asOf, companies: ["co_ny"], basis: linear(), on: store, dryRun: false)
             XCTAssertTrue(run.allSatisfy { if case .closed = $0.outcome { true } else { false } }, "\(month)")
-            closes.append(run.flatMap(\.rows))
+            closes.append(run.flatMap(\.detail))
         }
         // Several partners per conversion: the linear model splits multi-touch conversions.
         let ledger = try store.queue.read { db in
@@ -56,7 +57,7 @@ final class AffiliatePayoutBasisTests: XCTestCase {
         let again = try AffiliatePayouts.run(
             period: months[1], asOf: asOf, companies: ["co_ny"], basis: linear(), on: store, dryRun: false)
         XCTAssertEqual(again.map(\.outcome), [.unchanged])
-        XCTAssertEqual(again.flatMap(\.rows).map(\.balance), closes[1].map(\.balance))
+        XCTAssertEqual(again.flatMap(\.detail).map(\.balance), closes[1].map(\.balance))
     }
 
     func testACompanysPayoutsFollowOneBasis() throws {

@@ -2,7 +2,8 @@ import GRDB
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyAffiliate
+@testable import TallyReporting
 @testable import TallyStore
 
 /// Payout closes (docs/AFFILIATE.md, section 6) on hand-checked cases. Company in UTC, hold 14 days,
@@ -57,7 +58,7 @@ final class AffiliatePayoutsTests: XCTestCase {
             period: CalendarMonth(period)!, asOf: try UTCTimestamp.parse("2026-06-01T00:00:00Z").get(),
             companies: ["co"], on: store,
             dryRun: false)
-        return result[0].rows
+        return result[0].detail
     }
 
     func testHoldEdgeAndApprovalAtMonthEnd() throws {
@@ -121,6 +122,39 @@ final class AffiliatePayoutsTests: XCTestCase {
             companies: ["co"],
             on: store, dryRun: false)
         XCTAssertEqual(again[0].outcome, .unchanged)
-        XCTAssertEqual(again[0].rows.map(\.balance), feb.map(\.balance))
+        XCTAssertEqual(again[0].detail.map(\.balance), feb.map(\.balance))
+    }
+
+    /// A value past the store's CHECK (a ledger or export edited by hand) is decoded where the row
+    /// enters Swift and refused with table, column and value — before, an unknown ledger kind was
+    /// read as a balance and an unknown status as not approved.
+    func testValuesOutsideProductionsEnumsAreClearErrors() throws {
+        try conversion("a", at: february + day, commission: 2000)
+        _ = try close("2026-02")
+        try execute(
+            """
+            PRAGMA ignore_check_constraints = ON;
+            UPDATE "tally_affiliate_ledger" SET "kind" = 'BONUS' WHERE "kind" = 'BALANCE';
+            """)
+        XCTAssertThrowsError(try close("2026-03")) { error in
+            XCTAssertEqual(
+                error as? ReportError,
+                .unknownValue(
+                    table: "tally_affiliate_ledger", column: "kind", value: "BONUS",
+                    known: ["ACCRUAL", "CLAWBACK", "BALANCE"]))
+            XCTAssertEqual((error as? ReportError)?.exitStatus, .dataError)
+            XCTAssertTrue(
+                (error as? ReportError)?.message.contains("tally_affiliate_ledger.kind holds 'BONUS'") ?? false)
+        }
+        try execute(
+            """
+            UPDATE "tally_affiliate_ledger" SET "kind" = 'BALANCE' WHERE "kind" = 'BONUS';
+            UPDATE "affiliate_conversions" SET "status" = 'ARCHIVED' WHERE "id" = 'a';
+            """)
+        XCTAssertThrowsError(try close("2026-03")) { error in
+            guard case .unknownValue("affiliate_conversions", "status", "ARCHIVED", _)? = error as? ReportError else {
+                return XCTFail("\(error)")
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@ import GRDB
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyCSAI
+@testable import TallyReporting
 @testable import TallyStore
 
 /// Hand-derived billing examples beyond the shared vectors, with the arithmetic in comments, and
@@ -156,7 +157,7 @@ final class BillingCloseTests: XCTestCase {
         try usage("m", seconds: 1, at: "2026-03-10T12:00:00.000Z")
         XCTAssertThrowsError(try close("us", "2026-03")) {
             XCTAssertEqual(
-                $0 as? BillingError,
+                $0 as? CloseError,
                 .periodOutOfOrder(company: "us", period: CalendarMonth("2026-03")!, open: CalendarMonth("2026-01")!))
         }
         _ = try close("us", "2026-01")

@@ -5,7 +5,10 @@ import TallyCore
 import TallyLoad
 import XCTest
 
-@testable import TallyReports
+@testable import TallyCSAI
+@testable import TallyFunnels
+@testable import TallyRegistry
+@testable import TallyReporting
 @testable import TallyStore
 
 extension XCTestCase {
@@ -219,11 +222,11 @@ final class BillingRollupTests: XCTestCase {
         }
         XCTAssertFalse(try store.queue.read(BillingRollups.areFresh))
         // The report rollups read no usage: a usage change leaves them as they were.
-        try store.queue.write { db in try Rollups.rebuild(db) }
+        try store.queue.write { db in try FunnelRollups.rebuild(db) }
         try store.queue.write { db in
             try db.execute(sql: #"UPDATE "cs_ai_usage" SET "durationSeconds" = 2 WHERE "rowid" = 1"#)
         }
-        XCTAssertTrue(try store.queue.read(Rollups.areFresh))
+        XCTAssertTrue(try store.queue.read(FunnelRollups.areFresh))
     }
 
     /// Every SampleData company and month, both ways, before and after the late usage of
@@ -352,23 +355,23 @@ final class BillingRollupTests: XCTestCase {
     func testALoadOfLateUsageRefreshesOnlyItsDaysAndKeepsTheTriggers() throws {
         let store = try ReportFixture.sampleData()
         try store.queue.write { db in
-            try Rollups.rebuild(db)
+            try FunnelRollups.rebuild(db)
             try BillingRollups.rebuild(db)
         }
         var options = LoadOptions()
         options.preparing = { db, tables in
-            try Rollups.prepareLoad(db, tables: tables)
+            try Registry.rollups.prepareLoad(db, tables: tables)
             // Kept in place but the insert trigger: updates and deletes record their days.
             let triggers = try String.fetchSet(db, sql: #"SELECT "name" FROM "sqlite_master" WHERE "type" = 'trigger'"#)
             XCTAssertEqual(
                 Set(RollupTriggers.billing.names).subtracting(triggers), [RollupTriggers.billing.dirtyInsertTrigger!])
         }
         options.finishing = { db, tables in
-            try BillingRollups.markLoadedDays(db)
+            if let mark = try RollupTriggers.billing.takeLoadMark(db) { try BillingRollups.markLoaded(after: mark, db) }
             // The late records' days (they are new rows, above the load's first rowid).
             XCTAssertGreaterThan(
                 try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "tally_rollup_billing_dirty""#) ?? 0, 0)
-            try Rollups.finishLoad(db, tables: tables)
+            try Registry.rollups.finishLoad(db, tables: tables)
         }
         try ReportFixture.load(ReportFixture.sampleDataURL("late"), into: store, options: options)
         XCTAssertTrue(try store.queue.read(BillingRollups.areFresh))

@@ -3,8 +3,9 @@ import GRDB
 import TallyCore
 import XCTest
 
+@testable import TallyCSAI
 @testable import TallyLoad
-@testable import TallyReports
+@testable import TallyReporting
 @testable import TallyStore
 
 /// Every worked example of `billing_vectors.json` (a copy of the shared vectors, computed

@@ -1,7 +1,8 @@
 import TallyCore
 import XCTest
 
-@testable import TallyReports
+@testable import TallyFunnels
+@testable import TallyReporting
 
 final class DiscountCodesReportTests: XCTestCase {
     private func run(_ fixture: ReportFixture) throws -> [String: [String: String]] {

@@ -1,8 +1,10 @@
 import Foundation
 import XCTest
 
+@testable import TallyFunnels
 @testable import TallyOutput
-@testable import TallyReports
+@testable import TallyRegistry
+@testable import TallyReporting
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -73,7 +75,7 @@ final class HTMLTests: XCTestCase {
     }
 
     func testHostileNamesRenderAsTextInAWellFormedSelfContainedPage() {
-        let html = ReportHTML.page(
+        let html = Registry.page(
             report: VariantConversionReport.name, table: variantTable(srm: false, lowSample: false))
         let (elements, text) = parse(html)
         XCTAssertFalse(elements.contains("script"), "a name became an element")
@@ -86,7 +88,7 @@ final class HTMLTests: XCTestCase {
     }
 
     func testSRMBannerAndLowSampleBadgeAppearWhereFlagged() {
-        let html = ReportHTML.page(
+        let html = Registry.page(
             report: VariantConversionReport.name, table: variantTable(srm: true, lowSample: true))
         XCTAssertTrue(html.contains("<p class=\"banner\" role=\"alert\">Sample ratio mismatch (p = 1.0e-09)"))
         XCTAssertTrue(html.contains("<span class=\"badge\">low sample</span>"))

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import TallyReports
+@testable import TallyReporting
 
 /// Reference values computed independently with Python 3.11, scipy 1.17.1 and statsmodels:
 ///   proportion_confint(80, 1000, method="wilson") = (0.06474803809836388, 0.09846643902950242)

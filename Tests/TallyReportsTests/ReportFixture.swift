@@ -1,5 +1,6 @@
 import GRDB
 import TallyLoad
+import TallyReporting
 import XCTest
 
 @testable import TallyStore
@@ -113,5 +114,20 @@ extension ReportFixture {
         let store = try Store.open(path: ":memory:")
         try load(sampleDataURL(), into: store)
         return store
+    }
+}
+
+/// A plan computed outside the close stage, run through it: the tests of the stage's own decisions
+/// (unchanged, refused, dry run) and of the plans' bytes.
+struct PlannedClose: CloseDefinition {
+    let plan: ClosePlan
+
+    func plans(in db: Database) throws -> [(detail: Void, plan: ClosePlan)] { [((), plan)] }
+}
+
+extension CloseStage {
+    /// Runs one precomputed plan through the stage and returns what it did.
+    static func execute(_ plan: ClosePlan, on store: Store, dryRun: Bool) throws -> Outcome {
+        try run(PlannedClose(plan: plan), on: store, dryRun: dryRun)[0].outcome
     }
 }

@@ -5,7 +5,9 @@ import TallyOutput
 import TallySample
 import XCTest
 
-@testable import TallyReports
+@testable import TallyFunnels
+@testable import TallyRegistry
+@testable import TallyReporting
 @testable import TallyStore
 
 /// The report rollups (docs/ROLLUPS.md): every report that reads them prints the same bytes with
@@ -13,7 +15,7 @@ import XCTest
 final class RollupTests: XCTestCase {
     private static func loadedWithRollups() throws -> Store {
         let store = try ReportFixture.sampleData()
-        try store.queue.write { db in try Rollups.rebuild(db) }
+        try store.queue.write { db in try FunnelRollups.rebuild(db) }
         return store
     }
 
@@ -21,7 +23,7 @@ final class RollupTests: XCTestCase {
     private func assertSameBothWays(
         _ scope: ReportScope, on store: Store, file: StaticString = #filePath, line: UInt = #line
     ) throws {
-        XCTAssertTrue(try store.queue.read(Rollups.areFresh), file: file, line: line)
+        XCTAssertTrue(try store.queue.read(FunnelRollups.areFresh), file: file, line: line)
         for view in [VariantConversionReport.View.sessions, .leads] {
             var report = VariantConversionReport(scope: scope, view: view)
             let fast = CSVWriter().render(try report.run(on: store))
@@ -64,25 +66,25 @@ final class RollupTests: XCTestCase {
                     WHERE "id" = (SELECT "id" FROM "funnel_sessions" WHERE "status" = 'COMPLETED' AND "variantId" IS NOT NULL ORDER BY "id" LIMIT 1)
                     """)
         }
-        XCTAssertFalse(try store.queue.read(Rollups.areFresh))
+        XCTAssertFalse(try store.queue.read(FunnelRollups.areFresh))
         let after = CSVWriter().render(try VariantConversionReport(scope: ReportScope()).run(on: store))
         XCTAssertNotEqual(before, after, "the stale rollup was not read: the change shows")
         var base = VariantConversionReport(scope: ReportScope())
         base.readsRollups = false
         XCTAssertEqual(after, CSVWriter().render(try base.run(on: store)))
         // A rebuild (what the next load does) makes them fresh and equal again.
-        try store.queue.write { db in try Rollups.rebuildIfStale(db) }
+        try store.queue.write { db in try FunnelRollups.refresh(db) }
         try assertSameBothWays(ReportScope(), on: store)
     }
 
     func testALoadRebuildsTheRollupsInItsOwnTransaction() throws {
         let store = try Store.open(path: ":memory:")
-        XCTAssertFalse(try store.queue.read(Rollups.areFresh), "a new store's rollups are stale until a load")
+        XCTAssertFalse(try store.queue.read(FunnelRollups.areFresh), "a new store's rollups are stale until a load")
         var options = LoadOptions()
-        options.preparing = { try Rollups.prepareLoad($0, tables: $1) }
-        options.finishing = { try Rollups.finishLoad($0, tables: $1) }
+        options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
         try ReportFixture.load(ReportFixture.sampleDataURL(), into: store, options: options)
-        XCTAssertTrue(try store.queue.read(Rollups.areFresh))
+        XCTAssertTrue(try store.queue.read(FunnelRollups.areFresh))
         let days = try store.queue.read {
             try Int.fetchOne($0, sql: #"SELECT COUNT(*) FROM "tally_rollup_variant_days""#)
         }

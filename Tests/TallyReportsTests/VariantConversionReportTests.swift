@@ -3,7 +3,8 @@ import TallyCore
 import TallyOutput
 import XCTest
 
-@testable import TallyReports
+@testable import TallyFunnels
+@testable import TallyReporting
 
 final class VariantConversionReportTests: XCTestCase {
     private func run(

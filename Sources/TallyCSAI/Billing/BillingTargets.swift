@@ -1,0 +1,36 @@
+import GRDB
+import TallyCore
+import TallyReporting
+import TallyStore
+
+/// Which companies a close of a period covers by default: every company with CS AI usage in or
+/// before that month (its local month), or with a close of that month or an earlier one — a
+/// minimum fee is owed even in a month without usage, but nothing before a company's first usage.
+public enum BillingTargets {
+    public static func companies(for period: CalendarMonth, on store: Store) throws -> [String] {
+        try store.queue.read { db in try companies(for: period, db: db) }
+    }
+
+    /// The same, on a connection inside the caller's transaction (the close stage's).
+    public static func companies(for period: CalendarMonth, db: Database) throws -> [String] {
+        var targets: [String] = []
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c."id", (SELECT MIN(u."occurredAt") FROM "cs_ai_usage" AS u WHERE u."companyId" = c."id") AS first,
+                    EXISTS (SELECT 1 FROM "tally_billing_lines" AS l WHERE l."companyId" = c."id" AND l."period" <= ?) AS closed
+                FROM "companies" AS c ORDER BY c."id"
+                """, arguments: ["\(period)"])
+        {
+            let id: String = row["id"]
+            if row["closed"] as Bool {
+                targets.append(id)
+            } else if let first = row["first"] as String?, case .success(let instant) = UTCTimestamp.parse(first),
+                try CompanyContext.load(id, db: db).zone.day(containing: instant).calendarMonth <= period
+            {
+                targets.append(id)
+            }
+        }
+        return targets
+    }
+}

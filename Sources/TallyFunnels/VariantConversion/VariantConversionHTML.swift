@@ -1,0 +1,69 @@
+import TallyOutput
+import TallyReporting
+
+/// Per funnel: each variant's conversion rate with its Wilson interval, and a forest plot of the
+/// relative lift against the control with its 95% interval (zero marked), chance to beat control
+/// beside it; a banner when the traffic split fails the SRM test, badges where samples are low.
+public enum VariantConversionHTML {
+    public static func parts(_ lookup: TableLookup) -> [HTMLSection] {
+        lookup.groups(by: ["company_id", "funnel_id"]).map { key, rows in
+            let name = lookup.text(rows[0], "funnel_name")
+            var banners: [String] = []
+            if rows.contains(where: { lookup.flag($0, "srm_flag") }) {
+                banners.append(
+                    "Sample ratio mismatch (p = \(lookup.text(rows[0], "srm_p_value"))): the sessions are not split "
+                        + "as the traffic weights say. Assignment may be broken; treat the comparison as suspect.")
+            }
+            let lowSample = rows.contains { lookup.flag($0, "low_sample") }
+            let rates = IntervalChart(
+                title: "Conversion rate per variant, \(name)",
+                rows: rows.map { row in
+                    IntervalChart.Row(
+                        label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "conversion_rate"),
+                        low: lookup.number(row, "conversion_rate_low"),
+                        high: lookup.number(row, "conversion_rate_high"),
+                        isReference: lookup.flag(row, "is_control"),
+                        note: lookup.flag(row, "low_sample") ? "low sample" : nil)
+                })
+            var figures = [
+                HTMLFigure(
+                    caption: "Conversion rate per variant with its 95% Wilson interval; the square is the control.",
+                    svg: rates.render(),
+                    data: lookup.subtable(
+                        rows,
+                        columns: [
+                            "variant_name", "is_control", "sessions", "conversions", "conversion_rate",
+                            "conversion_rate_low", "conversion_rate_high",
+                        ]))
+            ]
+            let treatments = rows.filter { !lookup.flag($0, "is_control") && lookup.number($0, "relative_lift") != nil }
+            if !treatments.isEmpty {
+                let lifts = IntervalChart(
+                    title: "Relative lift against the control, \(name)",
+                    rows: treatments.map { row in
+                        IntervalChart.Row(
+                            label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "relative_lift"),
+                            low: lookup.number(row, "relative_lift_low"),
+                            high: lookup.number(row, "relative_lift_high"),
+                            note: ReportHTML.percent(lookup.number(row, "chance_to_beat_control")).map {
+                                "\($0) to beat"
+                            })
+                    }, reference: (0, "no change"))
+                figures.append(
+                    HTMLFigure(
+                        caption: "Relative lift against the control with its 95% interval (zero: no change); "
+                            + "the note is the chance to beat the control.",
+                        svg: lifts.render(),
+                        data: lookup.subtable(
+                            treatments,
+                            columns: [
+                                "variant_name", "relative_lift", "relative_lift_low", "relative_lift_high", "p_value",
+                                "p_value_holm", "chance_to_beat_control",
+                            ])))
+            }
+            return HTMLSection(
+                anchor: "funnel-\(key.joined(separator: "-"))", title: "\(name) · \(key[1]) · \(key[0])",
+                banners: banners, badges: lowSample ? ["low sample"] : [], figures: figures)
+        }
+    }
+}

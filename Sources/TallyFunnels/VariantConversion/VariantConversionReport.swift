@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import TallyCore
+import TallyOutput
+import TallyReporting
+
+/// A/B variant conversion (docs/REPORTS.md, "variant-conversion"): per funnel and variant, counts
+/// and revenue from `Queries/variant-conversion/`, statistics against the control computed here.
+///
+/// Row order: funnel id; within a funnel the control first, then variant name, then variant id.
+/// Revenue is exact money in the company currency; revenue per session is in major units with 4
+/// decimals. Undefined values are null: no sessions, a control with no conversions (relative lift),
+/// no control, one variant.
+public struct VariantConversionReport: ReportDefinition {
+    public static let name = "variant-conversion"
+
+    public enum View: String, CaseIterable, Sendable {
+        case sessions
+        case leads
+    }
+
+    public var scope: ReportScope
+    public var view: View
+    /// `--control`: the variant to compare against, instead of the funnel's `isControl` one.
+    public var controlVariant: String?
+    /// `--no-rollups` sets it false: read the base tables even when the rollups are fresh.
+    public var readsRollups = true
+    /// Arms below this many sessions are flagged when the funnel has no A/B test row
+    /// (`funnel_ab_tests.minimumSessions` otherwise; 100 is production's own default).
+    public static let defaultMinimumSessions = 100
+    /// SRM p-values below this are flagged (the usual threshold of GrowthBook and others).
+    public static let sampleRatioMismatchThreshold = 0.001
+
+    public init(scope: ReportScope, view: View = .sessions, controlVariant: String? = nil) {
+        self.scope = scope
+        self.view = view
+        self.controlVariant = controlVariant
+    }
+
+    /// A variant of a funnel in scope (`Queries/variant-conversion/variants.sql`).
+    struct Variant: QueryRow {
+        let companyId: String
+        let currency: String
+        let funnelId: String
+        let funnelName: String
+        let minimumSessions: Int?
+        let variantId: String
+        let variantName: String
+        let isControl: Bool
+        let trafficWeight: Int
+    }
+
+    /// One variant's counts over the range (`session-arms.sql`, `lead-arms.sql` and their rollup twins).
+    struct ArmCounts: QueryRow {
+        let funnelId: String
+        let variantId: String
+        let sessions: Int
+        let leads: Int
+        let conversions: Int
+        let revenueHundredths: Int64?
+    }
+
+    /// A variant with its counts: zero when it had no sessions in the range. The variant's columns
+    /// read through (`arm.funnelId`); `isControl` is the arm's own, since `--control` moves it.
+    @dynamicMemberLookup
+    struct Arm {
+        let variant: Variant
+        var isControl: Bool
+        let sessions: Int
+        let leads: Int
+        let conversions: Int
+        let revenueHundredths: Int64?
+
+        subscript<T>(dynamicMember path: KeyPath<Variant, T>) -> T { variant[keyPath: path] }
+    }
+
+    /// One output row: an arm and its statistics against the funnel's control.
+    public struct Row: Sendable {
+        public let company: String
+        public let funnel: String
+        public let funnelName: String
+        public let variant: String
+        public let variantName: String
+        public let isControl: Bool
+        public let trafficWeight: Int
+        public let sessions: Int
+        public let leads: Int
+        public let conversions: Int
+        public let currency: String
+        /// Exact revenue of converted sessions; nil in the leads view.
+        public let revenue: Money?
+        public let comparison: ProportionComparison
+        /// Holm-adjusted p-value, with three or more arms.
+        public let pValueHolm: Double?
+        public let sampleRatioMismatchPValue: Double?
+        public let isLowSample: Bool
+
+        public var revenuePerSession: Double? {
+            guard let revenue, sessions > 0 else { return nil }
+            let major = Double(revenue.minorUnits) / pow(10, Double(CurrencyExponent.of(revenue.currency)))
+            return major / Double(sessions)
+        }
+    }
+
+    public static var columns: [ReportColumn<Row>] {
+        [
+            .text("company_id") { $0.company }, .text("funnel_id") { $0.funnel },
+            .text("funnel_name", shown: true) { $0.funnelName }, .text("variant_id") { $0.variant },
+            .text("variant_name", shown: true) { $0.variantName }, .bool("is_control") { $0.isControl },
+            .integer("traffic_weight") { $0.trafficWeight }, .integer("sessions", shown: true) { $0.sessions },
+            .integer("leads") { $0.leads }, .integer("conversions", shown: true) { $0.conversions },
+            .statistic("conversion_rate", shown: true) { $0.comparison.rate },
+            .statistic("conversion_rate_low", shown: true) { $0.comparison.rateLow },
+            .statistic("conversion_rate_high", shown: true) { $0.comparison.rateHigh },
+            .text("currency") { $0.currency }, .money("revenue") { $0.revenue },
+            .number("revenue_per_session", decimals: 4) { $0.revenuePerSession },
+            .statistic("absolute_lift") { $0.comparison.absoluteLift },
+            .statistic("relative_lift", shown: true) { $0.comparison.relativeLift },
+            .statistic("relative_lift_low") { $0.comparison.relativeLiftLow },
+            .statistic("relative_lift_high") { $0.comparison.relativeLiftHigh },
+            .statistic("p_value", shown: true) { $0.comparison.pValue }, .statistic("p_value_holm") { $0.pValueHolm },
+            .statistic("chance_to_beat_control", shown: true) { $0.comparison.chanceToBeat },
+            .statistic("srm_p_value") { $0.sampleRatioMismatchPValue },
+            .bool("srm_flag", shown: true) { $0.sampleRatioMismatchPValue.map { $0 < sampleRatioMismatchThreshold } },
+            .bool("low_sample", shown: true) { $0.isLowSample },
+        ]
+    }
+
+    public func validate(in context: ReportContext) throws {
+        guard let controlVariant else { return }
+        let variants = try String.fetchAll(
+            context.db,
+            sql:
+                #"SELECT v."id" FROM "funnel_variants" AS v JOIN funnels_in_scope AS f ON f.funnel_id = v."funnelId" ORDER BY v."id""#
+        )
+        if !variants.contains(controlVariant) { throw ReportError.unknownVariant(id: controlVariant, known: variants) }
+    }
+
+    public func rows(in context: ReportContext) throws -> [Row] {
+        let arms = try fetchArms(in: context)
+        // A rate above 1 means the numerator is not drawn from the denominator's population: every
+        // statistic on it would be wrong, so the report refuses rather than print it.
+        if let arm = arms.first(where: { $0.conversions > $0.sessions }) {
+            throw ReportError.inconsistentCounts(
+                "variant \(arm.variantId) has \(arm.conversions) conversions from \(arm.sessions) exposures")
+        }
+        return Self.grouped(arms).flatMap { statistics(for: markingControl($0)) }
+    }
+
+    /// Counts and revenue per funnel and variant, every variant of the funnels in scope, in the
+    /// order of `variants.sql` (funnel, variant name, variant id).
+    func fetchArms(in context: ReportContext) throws -> [Arm] {
+        let query = view == .sessions ? "variant-conversion/session-arms" : "variant-conversion/lead-arms"
+        let counts = try context.fetch(
+            ArmCounts.self, query: try context.reads(FunnelRollups.self) ? query + "-rollup" : query)
+        let byVariant = Dictionary(
+            counts.map { ("\($0.funnelId)\u{1F}\($0.variantId)", $0) }, uniquingKeysWith: { a, _ in a })
+        return try context.fetch(Variant.self, query: "variant-conversion/variants").map { variant in
+            let count = byVariant["\(variant.funnelId)\u{1F}\(variant.variantId)"]
+            return Arm(
+                variant: variant, isControl: variant.isControl, sessions: count?.sessions ?? 0,
+                leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
+                revenueHundredths: count?.revenueHundredths)
+        }
+    }
+
+    /// Arms grouped by funnel (SQL order kept).
+    static func grouped(_ arms: [Arm]) -> [[Arm]] {
+        var groups: [[Arm]] = []
+        for arm in arms {
+            if groups.last?.first?.funnelId == arm.funnelId {
+                groups[groups.count - 1].append(arm)
+            } else {
+                groups.append([arm])
+            }
+        }
+        return groups
+    }
+
+    /// One funnel's arms with exactly the control marked, control first: `--control` when it names a
+    /// variant of this funnel, else the one `isControl`; with two flagged, the first by name is the
+    /// control and the rest compare against it.
+    func markingControl(_ funnel: [Arm]) -> [Arm] {
+        var arms = funnel
+        if let controlVariant, arms.contains(where: { $0.variantId == controlVariant }) {
+            for index in arms.indices { arms[index].isControl = arms[index].variantId == controlVariant }
+        } else if let first = arms.firstIndex(where: \.isControl) {
+            for index in arms.indices where index != first { arms[index].isControl = false }
+        }
+        // Sort key: control first, then variant name, then variant id (ids are unique: a total order).
+        return arms.sorted { a, b in
+            if a.isControl != b.isControl { return a.isControl }
+            return a.variantName != b.variantName ? a.variantName < b.variantName : a.variantId < b.variantId
+        }
+    }
+
+    private func statistics(for arms: [Arm]) -> [Row] {
+        let control = arms.first(where: \.isControl)
+        let srm = Proportions.sampleRatioMismatchPValue(
+            observed: arms.map(\.sessions), weights: arms.map(\.trafficWeight))
+        let comparisons = arms.map { arm in
+            ProportionComparison(
+                successes: arm.conversions, trials: arm.sessions,
+                reference: control.flatMap { arm.isControl ? nil : ($0.conversions, $0.sessions) })
+        }
+        // Holm over the comparisons that have a p-value, when there are two or more (three or more arms).
+        var holm: [Int: Double] = [:]
+        let tested = comparisons.indices.filter { !arms[$0].isControl && comparisons[$0].pValue != nil }
+        if arms.count >= 3 && tested.count >= 2 {
+            let adjusted = Proportions.holmAdjusted(tested.map { comparisons[$0].pValue! })
+            for (index, value) in zip(tested, adjusted) { holm[index] = value }
+        }
+        return arms.indices.map { index in
+            let arm = arms[index]
+            return Row(
+                company: arm.companyId, funnel: arm.funnelId, funnelName: arm.funnelName, variant: arm.variantId,
+                variantName: arm.variantName, isControl: arm.isControl, trafficWeight: arm.trafficWeight,
+                sessions: arm.sessions, leads: arm.leads, conversions: arm.conversions, currency: arm.currency,
+                revenue: view == .leads
+                    ? nil
+                    : Money(hundredths: arm.revenueHundredths ?? 0, currency: arm.currency),
+                comparison: comparisons[index], pValueHolm: holm[index], sampleRatioMismatchPValue: srm,
+                isLowSample: arm.sessions < (arm.minimumSessions ?? Self.defaultMinimumSessions))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+import TallyCore
+
+/// A company as the closes need it: client, organization, currency, time zone.
+package struct CompanyContext {
+    package let id: String
+    package let clientId: String
+    package let organizationId: String
+    package let currency: String
+    package let zone: CompanyTimeZone
+
+    package static func load(_ company: String, db: Database) throws -> CompanyContext {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c."id", c."clientId", c."currency", c."timezone", cl."organizationId"
+                    FROM "companies" AS c JOIN "clients" AS cl ON cl."id" = c."clientId" WHERE c."id" = ?
+                    """, arguments: [company])
+        else {
+            throw ReportError.unknownCompany(
+                id: company, known: try String.fetchAll(db, sql: #"SELECT "id" FROM "companies" ORDER BY "id""#))
+        }
+        let zoneName: String = row["timezone"]
+        guard let zone = try? CompanyTimeZone(identifier: zoneName) else {
+            throw ReportError.unknownTimeZone(company: company, timeZone: zoneName)
+        }
+        return CompanyContext(
+            id: company, clientId: row["clientId"], organizationId: row["organizationId"], currency: row["currency"],
+            zone: zone)
+    }
+}
