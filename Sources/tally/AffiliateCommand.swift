@@ -58,14 +58,17 @@ struct AffiliateCommand: ParsableCommand {
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
+            try output.checkDestination()
             let closes = try AffiliatePayouts.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 basis: basis == .production ? .production : .model(attribution.options),
                 on: try store.openExisting(),
                 dryRun: close.dryRun)
-            try output.write(
-                ReportTable(rows: closes.flatMap(\.detail), columns: AffiliatePayouts.columns),
-                report: AffiliatePayouts.name)
+            try output.printClosed(closes.filter(\.wasWritten).map(\.plan.id)) {
+                try output.write(
+                    ReportTable(rows: closes.flatMap(\.detail), columns: AffiliatePayouts.columns),
+                    report: AffiliatePayouts.name)
+            }
             for close in closes { say(close.outcome.summary(closeId: close.plan.id)) }
         }
     }

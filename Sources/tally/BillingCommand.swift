@@ -37,16 +37,19 @@ struct BillingCommand: ParsableCommand {
 
         func run() throws {
             try output.refuseOverwriting(store.protected)
+            try output.checkDestination()
             let closes = try BillingClose.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 on: try store.openExisting(),
                 // Only the JSON shape lists record ids: the one part of a close that grows with the period.
                 dryRun: close.dryRun, recordIds: output.format == .json, rollups: rollups.reads)
             let results = closes.map(\.detail)
-            if output.format == .json {
-                try output.writeText(BillingClose.json(results))
-            } else {
-                try output.write(BillingClose.Result.linesTable(results), report: BillingClose.name)
+            try output.printClosed(closes.filter(\.wasWritten).map(\.plan.id)) {
+                if output.format == .json {
+                    try output.writeText(BillingClose.json(results))
+                } else {
+                    try output.write(BillingClose.Result.linesTable(results), report: BillingClose.name)
+                }
             }
             for close in closes {
                 for warning in close.detail.warnings { say("warning: \(warning)") }

@@ -1,5 +1,13 @@
 import TallyReporting
 
+extension CloseRun {
+    /// Whether the stage wrote this close (not a dry run, not a re-run of an unchanged close).
+    var wasWritten: Bool {
+        if case .closed = outcome { return true }
+        return false
+    }
+}
+
 extension CloseStage.Outcome {
     /// One stderr line saying what the close did.
     func summary(closeId: String) -> String {

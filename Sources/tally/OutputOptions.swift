@@ -88,15 +88,78 @@ struct OutputOptions: ParsableArguments {
 
     private func emit(_ bytes: Data) throws {
         guard let out, out != "-" else {
-            FileHandle.standardOutput.write(bytes)
+            // The throwing write: the non-throwing one traps on a full or closed stdout.
+            do {
+                try FileHandle.standardOutput.write(contentsOf: bytes)
+            } catch {
+                throw CommandFailure(
+                    message: "cannot write to standard output: \(error.localizedDescription)",
+                    hint: "check the disk or the pipe it goes to, or write to a file with --out", status: .ioError)
+            }
             return
         }
         do {
-            try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
+            if Self.isRegularOrMissing(out) {
+                try bytes.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } else {
+                // A device or pipe (`/dev/full`, `/dev/stdout`): written in place. An atomic write
+                // would replace it with a regular file.
+                guard let handle = FileHandle(forWritingAtPath: out) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: bytes)
+            }
         } catch {
             throw CommandFailure(
                 message: "cannot write \(out): \(error.localizedDescription)",
-                hint: "check the directory exists and is writable", status: .ioError)
+                hint: "check the directory exists and is writable, and the disk has room", status: .ioError)
+        }
+    }
+
+    private static func isRegularOrMissing(_ path: String) -> Bool {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        return type == nil || type == .typeRegular
+    }
+
+    /// Checks that `--out` can be written — before a close commits, so a close is never written
+    /// with nowhere to print it: the path is no directory, and a file can be created beside it (a
+    /// device or pipe must open for writing). Standard output is checked by writing to it.
+    func checkDestination() throws {
+        guard let out, out != "-" else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(
+                message: "cannot write \(out): it is a directory", hint: "give --out a file name; nothing was written",
+                status: .ioError)
+        }
+        let failure = CommandFailure(
+            message: "cannot write \(out): its directory is missing or not writable",
+            hint: "create the directory or choose another --out; nothing was written", status: .ioError)
+        guard Self.isRegularOrMissing(out) else {
+            guard let handle = FileHandle(forWritingAtPath: out) else { throw failure }
+            try? handle.close()
+            return
+        }
+        let directory = (out as NSString).deletingLastPathComponent
+        let probe = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
+            ".tally-out-check-\(getpid())")
+        guard FileManager.default.createFile(atPath: probe, contents: nil) else { throw failure }
+        try? FileManager.default.removeItem(atPath: probe)
+    }
+
+    /// Prints what closes just did. Their output destination was checked before they ran
+    /// (``checkDestination()``); a write that fails anyway (a disk filling up meanwhile) says that
+    /// the closes ARE written and how to print them again, with exit status 74.
+    func printClosed(_ closeIds: [String], _ print: () throws -> Void) throws {
+        do {
+            try print()
+        } catch let failure as CommandFailure where !closeIds.isEmpty {
+            throw CommandFailure(
+                message: "\(closeIds.joined(separator: ", ")) \(closeIds.count == 1 ? "IS" : "ARE") written, "
+                    + "but its output was not: \(failure.message)",
+                hint: "run the same command again to print it: a re-run prints the same bytes and writes nothing",
+                status: .ioError)
         }
     }
 }

@@ -31,6 +31,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The path to use: `--db`, else `TALLY_DB`, else `tally.sqlite` in the working directory.
     var resolvedPath: String {
-        path ?? ProcessInfo.processInfo.environment["TALLY_DB"] ?? "tally.sqlite"
+        // An empty TALLY_DB is unset, as in a shell that exports it blank.
+        path ?? ProcessInfo.processInfo.environment["TALLY_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "tally.sqlite"
     }
 }

@@ -65,9 +65,10 @@ extension ReportCommand {
                 try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return
             }
+            try output.checkDestination()
             let close = ABTestResultsClose(report: report, testID: writeResults, asOf: asOf?.milliseconds)
             let run = try CloseStage.run(close, on: opened, dryRun: dryRun)[0]
-            try output.write(run.plan.writtenTable)
+            try output.printClosed(run.wasWritten ? [run.plan.id] : []) { try output.write(run.plan.writtenTable) }
             say(run.outcome.summary(closeId: run.plan.id))
         }
     }
