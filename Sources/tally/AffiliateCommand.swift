@@ -59,6 +59,7 @@ struct AffiliateCommand: ParsableCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             try output.checkDestination()
+            if let warning = close.asOfWarning { say(warning) }
             let closes = try AffiliatePayouts.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 basis: basis == .production ? .production : .model(attribution.options),

@@ -38,6 +38,7 @@ struct BillingCommand: ParsableCommand {
         func run() throws {
             try output.refuseOverwriting(store.protected)
             try output.checkDestination()
+            if let warning = close.asOfWarning { say(warning) }
             let closes = try BillingClose.run(
                 period: close.period, asOf: close.asOf.milliseconds, companies: close.companies,
                 on: try store.openExisting(),

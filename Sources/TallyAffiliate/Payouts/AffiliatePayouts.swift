@@ -92,6 +92,7 @@ public enum AffiliatePayouts {
                 period: period, periodEnd: bounds.upperText, asOf: UTCTimestamp.format(asOf))
         }
         try checkOrder(company: company, period: period, kind: basis.kind, zone: zone, db: db)
+        try MonthlyCloses.checkAsOf(asOf, kind: basis.kind, company: company, period: period, db: db)
         let partners = try AffiliatePartner.all(db)
         let program = try AffiliateProgram.all(db)[company] ?? .defaults
         let conversions = try PayoutConversion.fetchAll(
@@ -163,10 +164,35 @@ public enum AffiliatePayouts {
         guard !closed.contains(period) else { return }
         try MonthlyCloses.checkOrder(
             company: company, period: period, closed: closed,
-            firstActivity: try MonthlyCloses.firstMonth(
-                sql:
-                    #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
-                company: company, zone: zone, db: db))
+            firstActivity: try firstMonth(company: company, zone: zone, db: db))
+    }
+
+    /// The local month of the company's first non-rejected conversion.
+    private static func firstMonth(company: String, zone: CompanyTimeZone, db: Database) throws -> CalendarMonth? {
+        try MonthlyCloses.firstMonth(
+            sql:
+                #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
+            company: company, zone: zone, db: db)
+    }
+
+    /// The companies a close of `period` covers by default: each company with conversions whose
+    /// first month is `period` or earlier, or that has payouts of `kind` closed already — none
+    /// before its first sale. With none due while some company has conversions, the period is
+    /// before every company's first month (a typed year), and the close is refused.
+    /// - Throws: ``CloseError/noCompanyDue(period:first:)``.
+    static func defaultCompanies(for period: CalendarMonth, kind: String, db: Database) throws -> [String] {
+        var due: [String] = []
+        var earliest: CalendarMonth?
+        let companies = try String.fetchAll(
+            db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
+        for company in companies {
+            let first = try firstMonth(company: company, zone: try CompanyContext.load(company, db: db).zone, db: db)
+            let hasCloses = try !MonthlyCloses.closedPeriods(kind: kind, company: company, db: db).isEmpty
+            if hasCloses || first.map({ $0 <= period }) ?? false { due.append(company) }
+            if let first, earliest.map({ first < $0 }) ?? true { earliest = first }
+        }
+        if due.isEmpty, let earliest { throw CloseError.noCompanyDue(period: period, first: earliest) }
+        return due
     }
 
     /// Each conversion's model commission per partner (summed over the partner's touchpoints) and its
@@ -192,7 +218,7 @@ public enum AffiliatePayouts {
         }
     }
 
-    /// Closes `period` for each company (default: every company with affiliate conversions) through
+    /// Closes `period` for each company (default: ``defaultCompanies(for:kind:db:)``) through
     /// the close stage (``PayoutClose``).
     public static func run(
         period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, companies: [String], basis: Basis = .production,

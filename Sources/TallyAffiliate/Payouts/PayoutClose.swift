@@ -8,7 +8,8 @@ import TallyReporting
 public struct PayoutClose: CloseDefinition {
     public var period: CalendarMonth
     public var asOf: UTCTimestamp.Milliseconds
-    /// The companies to close; empty: every company with affiliate conversions.
+    /// The companies to close; empty: every company with conversions in or before the period, or
+    /// with payouts closed (``AffiliatePayouts/defaultCompanies(for:kind:db:)``).
     public var companies: [String]
     public var basis: AffiliatePayouts.Basis
 
@@ -26,9 +27,7 @@ public struct PayoutClose: CloseDefinition {
     public func plans(in db: Database) throws -> [(detail: [AffiliatePayouts.Row], plan: ClosePlan)] {
         let targets =
             companies.isEmpty
-            ? try String.fetchAll(
-                db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
-            : companies
+            ? try AffiliatePayouts.defaultCompanies(for: period, kind: basis.kind, db: db) : companies
         return try targets.map {
             let (rows, plan) = try AffiliatePayouts.plan(
                 company: $0, period: period, asOf: asOf, basis: basis, db: db)

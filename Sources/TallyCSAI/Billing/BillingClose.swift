@@ -163,6 +163,7 @@ public enum BillingClose {
                     sql: #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#, company: company,
                     zone: context.zone, db: db))
         }
+        try MonthlyCloses.checkAsOf(asOf, kind: kind, company: company, period: period, db: db)
         return closed
     }
 

@@ -6,14 +6,13 @@ import TallyStore
 /// Which companies a close of a period covers by default: every company with CS AI usage in or
 /// before that month (its local month), or with a close of that month or an earlier one — a
 /// minimum fee is owed even in a month without usage, but nothing before a company's first usage.
+/// With none due while some company has usage, the period is before every company's first month
+/// (a typed year) and ``CloseError/noCompanyDue(period:first:)`` refuses it.
 public enum BillingTargets {
-    public static func companies(for period: CalendarMonth, on store: Store) throws -> [String] {
-        try store.queue.read { db in try companies(for: period, db: db) }
-    }
-
-    /// The same, on a connection inside the caller's transaction (the close stage's).
+    /// On a connection inside the caller's transaction (the close stage's).
     public static func companies(for period: CalendarMonth, db: Database) throws -> [String] {
         var targets: [String] = []
+        var earliest: CalendarMonth?
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -25,12 +24,14 @@ public enum BillingTargets {
             let id: String = row["id"]
             if row["closed"] as Bool {
                 targets.append(id)
-            } else if let first = row["first"] as String?, case .success(let instant) = UTCTimestamp.parse(first),
-                try CompanyContext.load(id, db: db).zone.day(containing: instant).calendarMonth <= period
-            {
-                targets.append(id)
+            } else if let first = row["first"] as String?, case .success(let instant) = UTCTimestamp.parse(first) {
+                let month = try CompanyContext.load(id, db: db).zone.day(containing: instant).calendarMonth
+                if month <= period { targets.append(id) }
+                if earliest.map({ month < $0 }) ?? true { earliest = month }
             }
         }
+        // None due while some company has usage: the period is before every company's first month.
+        if targets.isEmpty, let earliest { throw CloseError.noCompanyDue(period: period, first: earliest) }
         return targets
     }
 }

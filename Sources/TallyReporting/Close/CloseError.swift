@@ -13,6 +13,14 @@ public enum CloseError: TallyError, Equatable {
     case laterPeriodClosed(company: String, period: CalendarMonth, closed: CalendarMonth)
     /// `--as-of` before the end of the period it closes.
     case asOfBeforePeriodEnd(period: CalendarMonth, periodEnd: String, asOf: String)
+    /// A re-close from the same inputs with another `--as-of`: only the time written differs.
+    case asOfDiffers(closeId: String, closedAsOf: String, requestedAsOf: String)
+    /// A company's first close of a month before its first data (`first`; a typo such as 2016 for 2026).
+    case beforeFirstActivity(company: String, period: CalendarMonth, first: CalendarMonth)
+    /// A close of every company for a month before any company's first data (`first`, the earliest).
+    case noCompanyDue(period: CalendarMonth, first: CalendarMonth)
+    /// `--as-of` earlier than the as-of of the company's latest close of the same kind.
+    case asOfBeforePreviousClose(company: String, asOf: String, previous: String, closeId: String)
 
     public var message: String {
         switch self {
@@ -29,14 +37,31 @@ public enum CloseError: TallyError, Equatable {
                 + "(later changes to it reach the next close)"
         case .asOfBeforePeriodEnd(let period, let periodEnd, let asOf):
             return "--as-of \(asOf) is before the end of \(period) (\(periodEnd)); a period closes after it ends"
+        case .asOfDiffers(let id, let closedAsOf, let requested):
+            return "\(id) was closed as of \(closedAsOf) from the same inputs; only --as-of differs (\(requested)), "
+                + "and a closed period is never rewritten"
+        case .beforeFirstActivity(let company, let period, let first):
+            return "\(company): \(period) is before the company's first data (\(first)); a company's closes start "
+                + "at its first month with data"
+        case .noCompanyDue(let period, let first):
+            return "no company has data in or before \(period): the first month with data is \(first)"
+        case .asOfBeforePreviousClose(let company, let asOf, let previous, let closeId):
+            return
+                "\(company): --as-of \(asOf) is earlier than the as-of of its latest close, \(closeId) (\(previous)); "
+                + "a later close cannot stand for an earlier time"
         }
     }
 
     public var hint: String? {
         switch self {
         case .changedSinceClose(let id, _, _, _):
-            if id.hasPrefix("cs-ai-billing:") || id.hasPrefix("affiliate-payouts:") {
+            if id.hasPrefix("cs-ai-billing:") {
                 return "the difference will be billed as adjustments at the next period's close"
+            }
+            if id.hasPrefix("affiliate-payouts") {
+                // Payout closes carry no adjustments (docs/AFFILIATE.md, section 6): say so, promise nothing.
+                return "a closed payout period is final: a later close neither re-accrues a changed commission "
+                    + "nor pays the difference (a reversal is still clawed back); settle it outside tally"
             }
             return "write the new figures under a new range (--to) or --as-of, which is a new close"
         case .inputsMoved:
@@ -44,6 +69,12 @@ public enum CloseError: TallyError, Equatable {
         case .periodOutOfOrder(_, _, let open):
             return "close \(open) first"
         case .laterPeriodClosed, .asOfBeforePeriodEnd: return nil
+        case .asOfDiffers(_, let closedAsOf, _):
+            return "nothing will be adjusted: re-run with --as-of \(closedAsOf) to print the close again"
+        case .beforeFirstActivity(_, _, let first), .noCompanyDue(_, let first):
+            return "check --period (did you mean a later year?); the first month to close is \(first)"
+        case .asOfBeforePreviousClose(_, _, let previous, _):
+            return "give an --as-of at or after \(previous)"
         }
     }
 
@@ -51,7 +82,10 @@ public enum CloseError: TallyError, Equatable {
         switch self {
         case .changedSinceClose: return .closedPeriodChanged
         case .inputsMoved: return .ioError
-        case .periodOutOfOrder, .laterPeriodClosed, .asOfBeforePeriodEnd: return .usage
+        case .asOfDiffers: return .closedPeriodChanged
+        case .periodOutOfOrder, .laterPeriodClosed, .asOfBeforePeriodEnd, .beforeFirstActivity,
+            .asOfBeforePreviousClose, .noCompanyDue:
+            return .usage
         }
     }
 }

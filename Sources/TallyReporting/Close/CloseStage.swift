@@ -67,6 +67,12 @@ public enum CloseStage {
         {
             return dryRun ? .dryRun(rows: plan.writes.count, alreadyClosed: true) : .unchanged
         }
+        let closedAsOf: String = ledger["asOf"]
+        if ledger["inputsHash"] == plan.inputsHash, closedAsOf != UTCTimestamp.format(plan.asOf) {
+            // Same inputs, another as-of: the rows differ only by the time written into them.
+            throw CloseError.asOfDiffers(
+                closeId: plan.id, closedAsOf: closedAsOf, requestedAsOf: UTCTimestamp.format(plan.asOf))
+        }
         let changes = try differences(plan, closeId: ledger["id"], in: db)
         throw CloseError.changedSinceClose(
             closeId: plan.id, asOf: ledger["asOf"], changes: Array(changes.prefix(namedChanges)),

@@ -38,6 +38,11 @@ package enum MonthlyCloses {
         if let later = closed.first(where: { $0 > period }) {
             throw CloseError.laterPeriodClosed(company: company, period: period, closed: later)
         }
+        // A first close before the first data would start the chain there: every month after it
+        // would have to close first (a typed 2016-02 for 2026-02 left 119 empty months).
+        if closed.isEmpty, let firstActivity, period < firstActivity {
+            throw CloseError.beforeFirstActivity(company: company, period: period, first: firstActivity)
+        }
         guard var month = closed.first ?? firstActivity else { return }
         while month < period {
             if !closed.contains(month) {
@@ -45,6 +50,26 @@ package enum MonthlyCloses {
             }
             month = month.next
         }
+    }
+
+    /// Refuses an `asOf` earlier than the as-of of the company's latest close of `kind` for an
+    /// earlier period: a later month cannot stand for an earlier time. (A re-close of the same
+    /// period is the stage's to judge.)
+    package static func checkAsOf(
+        _ asOf: UTCTimestamp.Milliseconds, kind: String, company: String, period: CalendarMonth, db: Database
+    ) throws {
+        let range = keyRange(of: company)
+        guard
+            let latest = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT "id", "asOf" FROM "tally_closes" WHERE "kind" = ? AND "scopeKey" >= ? AND "scopeKey" < ?
+                        AND "scopeKey" < ? ORDER BY "scopeKey" DESC LIMIT 1
+                    """, arguments: [kind, range.lower, range.upper, scopeKey(company, period)]),
+            case .success(let previous) = UTCTimestamp.parse(latest["asOf"] as String), asOf < previous
+        else { return }
+        throw CloseError.asOfBeforePreviousClose(
+            company: company, asOf: UTCTimestamp.format(asOf), previous: latest["asOf"], closeId: latest["id"])
     }
 
     /// The local month of the earliest instant `sql` returns (one `MIN(...)` column), if any.
