@@ -45,8 +45,8 @@ struct LoadPlan {
                 for name in names where !name.hasPrefix(".") {
                     let full = (path as NSString).appendingPathComponent(name)
                     var isSubdirectory: ObjCBool = false
-                    fileManager.fileExists(atPath: full, isDirectory: &isSubdirectory)
-                    if isSubdirectory.boolValue || InputFormat.detect(fileName: name) == nil {
+                    let exists = fileManager.fileExists(atPath: full, isDirectory: &isSubdirectory)
+                    if !exists || isSubdirectory.boolValue || InputFormat.detect(fileName: name) == nil {
                         skipped.append(full)
                     } else {
                         files.append(full)

@@ -170,7 +170,9 @@ extension SampleGenerator {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-n", "-6", "-c", source]
-        FileManager.default.createFile(atPath: target, contents: nil)
+        guard FileManager.default.createFile(atPath: target, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target])
+        }
         process.standardOutput = FileHandle(forWritingAtPath: target)
         try process.run()
         process.waitUntilExit()

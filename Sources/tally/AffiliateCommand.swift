@@ -25,7 +25,7 @@ struct AffiliateCommand: ParsableCommand {
                 A re-run with unchanged inputs writes nothing and prints the same bytes; with changed inputs \
                 it is refused with exit status 4.
 
-                Example: tally affiliate payouts --db /tmp/sample.sqlite --period 2026-02 --as-of 2026-03-01T12:00:00Z --dry-run
+                Example: tally affiliate payouts --db /tmp/sample.sqlite --period 2026-01 --as-of 2026-03-01T12:00:00Z --dry-run
                 """)
 
         @OptionGroup var store: StoreOptions

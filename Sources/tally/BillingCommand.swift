@@ -24,7 +24,7 @@ struct BillingCommand: ParsableCommand {
                 billed as adjustments at the next close. JSON is the shape of docs/BILLING.md; CSV and the \
                 table give one line per invoice line.
 
-                Example: tally billing close --db /tmp/sample.sqlite --period 2026-02 --as-of 2026-03-05T00:00:00Z --dry-run
+                Example: tally billing close --db /tmp/sample.sqlite --period 2026-01 --as-of 2026-03-05T00:00:00Z --dry-run
                 """)
 
         @OptionGroup var store: StoreOptions

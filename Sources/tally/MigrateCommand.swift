@@ -38,7 +38,7 @@ struct MigrateCommand: ParsableCommand {
     struct Up: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending migrations, all of them or up to --to (a new store is created when missing).",
-            discussion: "Example: tally migrate up --db /tmp/sample.sqlite")
+            discussion: "Example: tally migrate up --db /tmp/empty.sqlite")
 
         @OptionGroup var store: StoreOptions
 
@@ -57,7 +57,7 @@ struct MigrateCommand: ParsableCommand {
             abstract:
                 "Roll back migrations after --to (or --all); refuses to drop tables that hold rows without --force.",
             discussion:
-                "Example: tally migrate down --db /tmp/sample.sqlite --to 20260203000000_add_affiliate_click_queue")
+                "Example: tally migrate down --db /tmp/empty.sqlite --to 20260203000000_add_affiliate_click_queue")
 
         @OptionGroup var store: StoreOptions
 

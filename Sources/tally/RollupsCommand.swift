@@ -20,7 +20,8 @@ struct RollupsCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print 'fresh' or 'stale' for the report, billing and affiliate click rollups.")
+            abstract: "Print 'fresh' or 'stale' for the report, billing and affiliate click rollups.",
+            discussion: "Example: tally rollups status --db /tmp/sample.sqlite")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -34,7 +35,9 @@ struct RollupsCommand: ParsableCommand {
     }
 
     struct Rebuild: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rebuild every company's rollups in one transaction.")
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild every company's rollups in one transaction.",
+            discussion: "Example: tally rollups rebuild --db /tmp/sample.sqlite")
         @OptionGroup var store: StoreOptions
 
         func run() throws {

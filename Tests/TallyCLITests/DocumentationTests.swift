@@ -117,4 +117,42 @@ final class DocumentationTests: XCTestCase {
             XCTFail("recorded \(seen.count) help snapshots: review them, then run again without TALLY_RECORD_HELP")
         }
     }
+
+    /// The `Example:` of a help screen, its wrapped lines joined.
+    static func example(in help: String) -> String? {
+        guard let start = help.range(of: "Example: ") else { return nil }
+        let rest = help[start.upperBound...]
+        let paragraph = rest.components(separatedBy: "\n\n")[0]
+        return paragraph.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// Every leaf's help example runs as printed (issue 23: the close examples exited 64 on the
+    /// store the root help builds), on a store loaded from SampleData, with `/tmp/` moved into a
+    /// temporary directory. The benchmarks' examples are left out: they run for minutes.
+    func testEveryHelpExampleRuns() throws {
+        let directory = try TallyRunner.temporaryDirectory(for: self)
+        let sampleData = Self.root.appendingPathComponent("SampleData").path
+        var examples: [[String]] = []
+        for (path, help) in try Self.leaves() where path.first != "bench" {
+            let example = try XCTUnwrap(Self.example(in: help), "tally \(path.joined(separator: " ")) has no Example")
+            XCTAssertTrue(example.hasPrefix("tally \(path.joined(separator: " "))"), example)
+            let words = example.split(separator: " ").dropFirst().map { word in
+                word == "SampleData" ? sampleData : word.replacingOccurrences(of: "/tmp/", with: directory.path + "/")
+            }
+            examples.append(words)
+        }
+        // The store first (load, and the empty store's migrations up before down).
+        func rank(_ words: [String]) -> Int {
+            switch words.prefix(2).joined(separator: " ") {
+            case let command where command.hasPrefix("load "): return 0
+            case "migrate up": return 1
+            case "migrate down": return 3
+            default: return 2
+            }
+        }
+        for words in examples.sorted(by: { rank($0) < rank($1) }) {
+            let result = try TallyRunner.run(words)
+            XCTAssertEqual(result.status, 0, "tally \(words.joined(separator: " ")): \(result.stderr)")
+        }
+    }
 }

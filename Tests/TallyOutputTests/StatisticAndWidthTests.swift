@@ -13,7 +13,7 @@ final class StatisticAndWidthTests: XCTestCase {
         XCTAssertEqual(StatisticText.fixed(1e-40), "1.0e-40")
         XCTAssertEqual(StatisticText.fixed(-4.44e-8), "-4.4e-08")
         XCTAssertNil(StatisticText.fixed(.nan))
-        for value in [0.1, 1e-40, 3.2e-9, 0.07756695796842891, 1.0, 123456.789, 5e-324] {
+        for value in [0.1, 1e-40, 3.2e-9, 0.07756695796842891, 1.0, 123456.789, Double.leastNonzeroMagnitude] {
             let text = StatisticText.roundTrip(value)!
             XCTAssertEqual(Double(text), value, text)
             XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)), text)

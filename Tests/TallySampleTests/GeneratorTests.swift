@@ -23,9 +23,10 @@ final class GeneratorTests: XCTestCase {
         let all = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
         return all.filter { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(
+            let exists = FileManager.default.fileExists(
                 atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue && !name.hasPrefix(".") && !name.hasPrefix("expected/") && name != "README.md"
+            return exists && !isDirectory.boolValue && !name.hasPrefix(".") && !name.hasPrefix("expected/")
+                && name != "README.md"
         }.sorted()
     }
 
