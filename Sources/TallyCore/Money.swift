@@ -1,3 +1,5 @@
+import Foundation
+
 /// An exact amount of money: integer minor units of one currency.
 ///
 /// tally never holds money in a `Double`. Amounts are integers of the currency's minor unit
@@ -45,6 +47,12 @@ public enum CurrencyExponent {
     public static func of(_ currency: String) -> Int {
         exceptions[currency.uppercased()] ?? 2
     }
+
+    /// Whether `code` is a currency tally knows: the system's common ISO 4217 codes (ICU's list;
+    /// `XXX`, "no currency", and the test and metal codes are not among them) and the codes above.
+    public static func isKnown(_ code: String) -> Bool { known.contains(code) }
+
+    private static let known = Set(Locale.commonISOCurrencyCodes).union(exceptions.keys)
 }
 
 /// tally's one rounding rule for money: half away from zero, on integers.

@@ -46,6 +46,11 @@ public enum RejectReason: String, CaseIterable, Sendable {
     case nulCharacter = "nul_character"
     /// A `currency` that is not three upper-case letters.
     case badCurrency = "bad_currency"
+    /// A company `timezone` that is not an IANA time zone: every report and close of the company
+    /// needs its local days.
+    case badTimezone = "bad_timezone"
+    /// A negative amount where production's meaning forbids one (order totals, commissions).
+    case negativeAmount = "negative_amount"
 
     /// One line for the documentation.
     public var meaning: String {
@@ -73,6 +78,8 @@ public enum RejectReason: String, CaseIterable, Sendable {
         case .duplicateKey: return "a JSON object names the same column twice"
         case .nulCharacter: return "text holds a NUL character (U+0000), which SQLite cuts text at"
         case .badCurrency: return "a currency that is not an ISO 4217 code (three upper-case letters)"
+        case .badTimezone: return "a company time zone that is not an IANA time zone (America/New_York, UTC)"
+        case .negativeAmount: return "a negative order total, commission or refund amount"
         }
     }
 }

@@ -44,4 +44,13 @@ enum SensitiveData {
         "funnel_variants.trafficWeight", "funnel_variants.totalSessions", "funnel_variants.conversions",
         "affiliate_payouts.conversionsCount", "affiliate_payouts.reversalsCount",
     ]
+
+    /// Amounts production's meaning keeps at zero or above (a negative order total made affiliate
+    /// revenue −997,610.28; a negative commission a −7.00 payout entry): `negative_amount`.
+    static let neverNegativeAmounts: Set<String> = [
+        "orders.subtotal", "orders.discountAmount", "orders.shippingAmount", "orders.taxAmount", "orders.total",
+        "refunds.requestedAmount", "refunds.approvedAmount",
+        "affiliate_conversions.orderTotal", "affiliate_conversions.commissionAmount",
+        "affiliate_conversions.secondTierAmount", "affiliate_conversions.reversalAmount",
+    ]
 }

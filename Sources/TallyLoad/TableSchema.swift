@@ -37,6 +37,8 @@ struct TableSchema: Sendable {
                     name: name, kind: kind, isNotNull: (row["notnull"] as Int) == 1,
                     hasDefault: (row["dflt_value"] as String?) != nil, isPrimaryKey: (row["pk"] as Int) > 0,
                     isNeverNegative: SensitiveData.neverNegative.contains("\(table).\(name)"),
+                    isNeverNegativeAmount: SensitiveData.neverNegativeAmounts.contains("\(table).\(name)"),
+                    isCompanyTimeZone: table == "companies" && name == "timezone",
                     sensitivity: SensitiveData.sensitivity(table: table, column: name)))
         }
         let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table.quotedDatabaseIdentifier))").map {
@@ -74,12 +76,18 @@ final class ColumnSpec: Sendable {
     let hasDefault: Bool
     let isPrimaryKey: Bool
     let isNeverNegative: Bool
+    /// An amount production's meaning keeps at zero or above (`negative_amount`).
+    let isNeverNegativeAmount: Bool
+    /// `companies.timezone`, which must name an IANA time zone (`bad_timezone`).
+    let isCompanyTimeZone: Bool
     let sensitivity: SensitiveData.Sensitivity?
 
     init(
         name: String, kind: ColumnKind, isNotNull: Bool, hasDefault: Bool, isPrimaryKey: Bool, isNeverNegative: Bool,
-        sensitivity: SensitiveData.Sensitivity?
+        isNeverNegativeAmount: Bool = false, isCompanyTimeZone: Bool = false, sensitivity: SensitiveData.Sensitivity?
     ) {
+        self.isNeverNegativeAmount = isNeverNegativeAmount
+        self.isCompanyTimeZone = isCompanyTimeZone
         self.name = name
         self.kind = kind
         self.isNotNull = isNotNull

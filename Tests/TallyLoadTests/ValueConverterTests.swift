@@ -86,4 +86,44 @@ final class ValueConverterTests: XCTestCase {
         XCTAssertEqual(reason(.json(.array([])), column(.text)), .wrongType)
         XCTAssertEqual(reason(.null, column(.text, notNull: true)), .nullValue)
     }
+
+    /// Issue 23, item 8: a negative order total made affiliate revenue −997,610.28 and a negative
+    /// commission a −7.00 payout entry; such amounts are rejected, zero is kept.
+    func testNegativeAmountsWhereProductionForbidsThemAreRejected() {
+        let amount = { (kind: ColumnKind) in
+            ColumnSpec(
+                name: "orderTotal", kind: kind, isNotNull: true, hasDefault: false, isPrimaryKey: false,
+                isNeverNegative: false, isNeverNegativeAmount: true, sensitivity: nil)
+        }
+        XCTAssertEqual(reason(.text("-997610.28"), amount(.money)), .negativeAmount)
+        XCTAssertEqual(reason(.text("-7.00"), amount(.scaled(precision: 10, scale: 2))), .negativeAmount)
+        XCTAssertNil(reason(.text("0"), amount(.money)))
+        XCTAssertNil(reason(.text("-7.00"), column(.money)), "a column without the rule keeps its sign")
+    }
+
+    /// Issue 23, items 7 and 8: a company time zone that is not IANA is rejected (it made every
+    /// all-company report exit 65); a currency outside ISO 4217 is a warning naming the decimals assumed.
+    func testCompanyTimeZoneAndUnknownCurrencies() {
+        let zone = ColumnSpec(
+            name: "timezone", kind: .text, isNotNull: true, hasDefault: true, isPrimaryKey: false,
+            isNeverNegative: false, isCompanyTimeZone: true, sensitivity: nil)
+        XCTAssertEqual(reason(.text("Mars/Olympus_Mons"), zone), .badTimezone)
+        XCTAssertNil(reason(.text("America/New_York"), zone))
+        XCTAssertNil(reason(.text("UTC"), zone))
+        let currency = ColumnSpec(
+            name: "currency", kind: .text, isNotNull: true, hasDefault: false, isPrimaryKey: false,
+            isNeverNegative: false, sensitivity: nil)
+        guard
+            case .valueWithWarning(.text("XXX"), let warning) = ValueConverter.convert(
+                .text("XXX"), for: currency, currencyExponent: 2)
+        else { return XCTFail("XXX is kept with a warning") }
+        XCTAssertEqual(
+            warning, "currency 'XXX' is not an ISO 4217 currency tally knows; its amounts are read with 2 decimals")
+        for code in ["USD", "EUR", "JPY", "KWD", "CLF"] {
+            guard case .value(.text(code)) = ValueConverter.convert(.text(code), for: currency, currencyExponent: 2)
+            else {
+                return XCTFail("\(code) is a known currency")
+            }
+        }
+    }
 }

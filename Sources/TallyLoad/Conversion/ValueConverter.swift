@@ -64,6 +64,18 @@ enum ValueConverter {
                 return .reject(
                     .badCurrency, "'\(text)' is not an ISO 4217 currency code (three upper-case letters, like USD)")
             }
+            if column.name == "currency", !CurrencyExponent.isKnown(text) {
+                return .valueWithWarning(
+                    .text(text),
+                    "currency '\(text)' is not an ISO 4217 currency tally knows; its amounts are read with "
+                        + "\(CurrencyExponent.of(text)) decimals")
+            }
+            if column.isCompanyTimeZone, (try? CompanyTimeZone(identifier: text)) == nil {
+                return .reject(
+                    .badTimezone,
+                    "'\(text)' is not an IANA time zone (like America/New_York or UTC); every report needs the company's local days"
+                )
+            }
             return .value(.text(text))
         case .enumeration(let name, let values):
             guard values.contains(text) else {
@@ -89,6 +101,9 @@ enum ValueConverter {
             if decimal.isNegative && column.isNeverNegative {
                 return .reject(.negativeValue, "\(column.name) cannot be negative, got \(text)")
             }
+            if decimal.isNegative && column.isNeverNegativeAmount {
+                return .reject(.negativeAmount, "\(column.name) cannot be a negative amount, got \(text)")
+            }
             if decimal.integerDigitCount > precision - scale {
                 return .reject(.outOfRange, "'\(text)' does not fit DECIMAL(\(precision),\(scale))")
             }
@@ -103,6 +118,9 @@ enum ValueConverter {
         case .money:
             guard let decimal = ExactDecimal(text) else {
                 return .reject(.badNumber, "'\(text)' is not an amount of money")
+            }
+            if decimal.isNegative && column.isNeverNegativeAmount {
+                return .reject(.negativeAmount, "\(column.name) cannot be a negative amount, got \(text)")
             }
             switch decimal.rounded(scale: currencyExponent) {
             case .success(let result):
