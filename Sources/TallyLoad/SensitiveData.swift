@@ -45,6 +45,19 @@ enum SensitiveData {
         "affiliate_payouts.conversionsCount", "affiliate_payouts.reversalsCount",
     ]
 
+    /// Columns production declares `Int` (PostgreSQL's 32-bit `INTEGER`; the store keeps every
+    /// integer in 64 bits): a value beyond that range cannot come from production, and summed by a
+    /// close it overflowed (`out_of_range`).
+    static let int32: Set<String> = [
+        "cs_ai_usage.durationSeconds", "cs_ai_usage.messageCount", "cs_ai_usage.aiMessageCount",
+        "cs_ai_usage.inputTokens", "cs_ai_usage.outputTokens", "cs_ai_usage.twilioCostCents",
+        "cs_ai_usage.baseCost", "cs_ai_usage.markupCost", "cs_ai_usage.totalCost",
+        "cs_ai_pricing.voicePerMinuteCents", "cs_ai_pricing.chatPerMessageCents", "cs_ai_pricing.chatPerSessionCents",
+        "cs_ai_pricing.inputTokenPrice", "cs_ai_pricing.outputTokenPrice", "cs_ai_pricing.overageVoicePerMinuteCents",
+        "cs_ai_pricing.overageChatPerMessageCents", "cs_ai_pricing.monthlyMinutesAllowance",
+        "cs_ai_pricing.monthlyMessagesAllowance", "voice_calls.duration",
+    ]
+
     /// Amounts production's meaning keeps at zero or above (a negative order total made affiliate
     /// revenue −997,610.28; a negative commission a −7.00 payout entry): `negative_amount`.
     static let neverNegativeAmounts: Set<String> = [

@@ -39,6 +39,7 @@ struct TableSchema: Sendable {
                     isNeverNegative: SensitiveData.neverNegative.contains("\(table).\(name)"),
                     isNeverNegativeAmount: SensitiveData.neverNegativeAmounts.contains("\(table).\(name)"),
                     isCompanyTimeZone: table == "companies" && name == "timezone",
+                    isInt32: SensitiveData.int32.contains("\(table).\(name)"),
                     sensitivity: SensitiveData.sensitivity(table: table, column: name)))
         }
         let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table.quotedDatabaseIdentifier))").map {
@@ -80,12 +81,16 @@ final class ColumnSpec: Sendable {
     let isNeverNegativeAmount: Bool
     /// `companies.timezone`, which must name an IANA time zone (`bad_timezone`).
     let isCompanyTimeZone: Bool
+    /// A production `Int` column: 32 bits (`out_of_range` beyond).
+    let isInt32: Bool
     let sensitivity: SensitiveData.Sensitivity?
 
     init(
         name: String, kind: ColumnKind, isNotNull: Bool, hasDefault: Bool, isPrimaryKey: Bool, isNeverNegative: Bool,
-        isNeverNegativeAmount: Bool = false, isCompanyTimeZone: Bool = false, sensitivity: SensitiveData.Sensitivity?
+        isNeverNegativeAmount: Bool = false, isCompanyTimeZone: Bool = false, isInt32: Bool = false,
+        sensitivity: SensitiveData.Sensitivity?
     ) {
+        self.isInt32 = isInt32
         self.isNeverNegativeAmount = isNeverNegativeAmount
         self.isCompanyTimeZone = isCompanyTimeZone
         self.name = name

@@ -68,4 +68,24 @@ final class CloseOutputTests: XCTestCase {
         XCTAssertEqual(result.status, 66, result.stderr)
         XCTAssertTrue(result.stderr.contains("tally.sqlite"), result.stderr)
     }
+
+    /// Issue 23, item 1: a count beyond production's 32 bits (a store edited by hand: the loader
+    /// rejects it) is exit 65 naming the record, not a trap in the close's arithmetic.
+    func testAHugeCountInTheStoreIsAClearErrorNotATrap() throws {
+        let edit = try TallyRunner.run(
+            [
+                db,
+                #"UPDATE "cs_ai_usage" SET "inputTokens" = 9223372036854775807 WHERE "id" = (SELECT "id" FROM "cs_ai_usage" "#
+                    + #"WHERE "companyId" = 'co_ny' AND "occurredAt" >= '2026-02-10' AND "occurredAt" < '2026-02-20' ORDER BY "id" LIMIT 1)"#,
+            ],
+            program: URL(fileURLWithPath: "/usr/bin/sqlite3"))
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        XCTAssertEqual(try TallyRunner.run(["billing", "close", "--db", db] + january).status, 0)
+        let close = try TallyRunner.run(
+            ["billing", "close", "--db", db, "--period", "2026-02", "--as-of", "2026-03-05T00:00:00Z", "--dry-run"])
+        XCTAssertEqual(close.status, 65, close.stderr)
+        XCTAssertTrue(
+            close.stderr.contains("inputTokens 9223372036854775807 is beyond production's 32-bit INTEGER"), close.stderr
+        )
+    }
 }

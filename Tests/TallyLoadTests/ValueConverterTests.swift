@@ -126,4 +126,16 @@ final class ValueConverterTests: XCTestCase {
             }
         }
     }
+
+    /// Issue 23, item 1: production's `Int` columns are 32-bit; 9223372036854775807 tokens loaded
+    /// and then crashed the billing close summing them. Beyond 32 bits is `out_of_range`.
+    func testProductionIntColumnsHold32Bits() {
+        let tokens = ColumnSpec(
+            name: "inputTokens", kind: .integer, isNotNull: true, hasDefault: true, isPrimaryKey: false,
+            isNeverNegative: true, isInt32: true, sensitivity: nil)
+        XCTAssertEqual(reason(.text("9223372036854775807"), tokens), .outOfRange)
+        XCTAssertEqual(reason(.text("2147483648"), tokens), .outOfRange)
+        XCTAssertNil(reason(.text("2147483647"), tokens))
+        XCTAssertNil(reason(.text("2147483648"), column(.integer)), "a column without the rule keeps 64 bits")
+    }
 }

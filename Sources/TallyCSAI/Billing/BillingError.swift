@@ -6,6 +6,9 @@ public enum BillingError: TallyError, Equatable {
     case invalidPricing(organization: String, effectiveFrom: String, row: String, rule: String)
     case noPricing(company: String, organization: String, period: CalendarMonth)
     case currencyMismatch(company: String, companyCurrency: String, pricingCurrency: String)
+    /// A usage record's count beyond production's 32-bit `Int` (a store edited by hand): its sums
+    /// would overflow.
+    case usageOutOfRange(id: String, column: String, value: Int64)
 
     public var message: String {
         switch self {
@@ -18,6 +21,9 @@ public enum BillingError: TallyError, Equatable {
         case .currencyMismatch(let company, let companyCurrency, let pricingCurrency):
             return
                 "company \(company) bills in \(companyCurrency) but its pricing is in \(pricingCurrency); tally does no FX"
+        case .usageOutOfRange(let id, let column, let value):
+            return "cs_ai_usage \(id): \(column) \(value) is beyond production's 32-bit INTEGER; summing it would "
+                + "overflow, so nothing was computed"
         }
     }
 
@@ -27,12 +33,14 @@ public enum BillingError: TallyError, Equatable {
         case .noPricing:
             return "load tally_cs_ai_price_tiers.csv with a version effective at or before the period start"
         case .currencyMismatch: return "price the organization in the company's currency"
+        case .usageOutOfRange:
+            return "fix the row in the export and load it again (tally load rejects it: out_of_range)"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidPricing, .noPricing, .currencyMismatch: return .dataError
+        case .invalidPricing, .noPricing, .currencyMismatch, .usageOutOfRange: return .dataError
         }
     }
 }

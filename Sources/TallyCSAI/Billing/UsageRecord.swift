@@ -72,6 +72,15 @@ struct UsageRecord {
             if !tied.isEmpty && !sameBytes(at, tiedAt) { try flush() }
             if tied.isEmpty { tiedAt.replaceSubrange(tiedAt.indices, with: at) }
             let duration = sqlite3_column_type(handle, 3) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 3)
+            // Production's columns are 32-bit and the loader rejects more; a store edited by hand
+            // could still hold more, which every sum of a close would overflow: refused here, by id.
+            for (column, name) in countColumns {
+                let value = sqlite3_column_int64(handle, column)
+                if Int32(exactly: value) == nil {
+                    throw BillingError.usageOutOfRange(
+                        id: StatementRows.text(handle, 0) ?? "", column: name, value: value)
+                }
+            }
             tied.append(
                 UsageRecord(
                     id: StatementRows.text(handle, 0) ?? "",
@@ -85,6 +94,11 @@ struct UsageRecord {
         }
         try flush()
     }
+
+    /// The counts' columns by position, each within production's 32 bits.
+    private static let countColumns: [(Int32, String)] = [
+        (3, "durationSeconds"), (4, "messageCount"), (5, "inputTokens"), (6, "outputTokens"),
+    ]
 
     /// The content's columns by position, and which are integers (written as decimal text).
     private static let contentColumns: [(Int, Bool)] = [

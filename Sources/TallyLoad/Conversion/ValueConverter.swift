@@ -156,6 +156,10 @@ enum ValueConverter {
             if value < 0 && column.isNeverNegative {
                 return .reject(.negativeValue, "\(column.name) cannot be negative, got \(text)")
             }
+            if column.isInt32 && Int32(exactly: value) == nil {
+                return .reject(
+                    .outOfRange, "'\(text)' does not fit production's 32-bit INTEGER (−2147483648 to 2147483647)")
+            }
             return .value(.integer(value))
         case .boolean:
             switch text.lowercased() {
