@@ -1258,6 +1258,20 @@ CREATE TABLE "tally_close_items" (
     PRIMARY KEY ("closeId", "role", "tableName", "rowId")
 ) WITHOUT ROWID;
 
+-- table tally_close_reopenings
+CREATE TABLE "tally_close_reopenings" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "closeId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "scopeKey" TEXT NOT NULL,
+    "closedAsOf" TEXT NOT NULL,
+    "inputsHash" TEXT NOT NULL,
+    "outputsHash" TEXT NOT NULL,
+    "outputCount" INTEGER NOT NULL,
+    "reopenedAsOf" TEXT NOT NULL,
+    "reopenedBy" TEXT NOT NULL
+);
+
 -- table tally_closes
 CREATE TABLE "tally_closes" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -2136,6 +2150,9 @@ CREATE INDEX "tally_affiliate_ledger_partner_idx" ON "tally_affiliate_ledger" ("
 
 -- index tally_billing_lines_companyId_sourcePeriod_idx
 CREATE INDEX "tally_billing_lines_companyId_sourcePeriod_idx" ON "tally_billing_lines" ("companyId", "sourcePeriod");
+
+-- index tally_close_reopenings_closeId_idx
+CREATE INDEX "tally_close_reopenings_closeId_idx" ON "tally_close_reopenings" ("closeId");
 
 -- index tally_closes_kind_scopeKey_key
 CREATE UNIQUE INDEX "tally_closes_kind_scopeKey_key" ON "tally_closes" ("kind", "scopeKey");

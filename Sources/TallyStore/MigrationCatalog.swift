@@ -31,6 +31,7 @@ public enum MigrationCatalog {
         tallyRollups,
         tallyBillingRollups,
         tallyAffiliateClickRollups,
+        tallyCloseReopenings,
     ]
 
     /// The migration with this production name or changelog alias.

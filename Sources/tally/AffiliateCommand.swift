@@ -11,7 +11,38 @@ struct AffiliateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "affiliate",
         abstract: "Affiliate payouts: accrue, claw back, carry balances and write affiliate_payouts rows, per month.",
-        subcommands: [Payouts.self])
+        subcommands: [Payouts.self, Reopen.self])
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo a mistaken payout close: the company's latest closed month, its ledger rows and payouts.",
+            discussion: """
+                Only a company's latest close reopens (a later month carries its balances), and not once a \
+                payout it wrote has moved past PENDING. What the close wrote is deleted and the reopening is \
+                recorded with --as-of and the user in tally_close_reopenings (docs/CLOSES.md).
+
+                Example: tally affiliate reopen --db /tmp/sample.sqlite --period 2026-01 --company co_ny --as-of 2026-03-06T00:00:00Z --dry-run
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @OptionGroup var reopen: ReopenOptions
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            try output.checkDestination()
+            let reopening = try AffiliatePayouts.reopen(
+                company: reopen.company, period: reopen.period, asOf: reopen.asOf.milliseconds,
+                by: CloseStage.currentUser, on: try store.openExisting(), dryRun: reopen.dryRun)
+            let (table, summary) = reopen.report(reopening)
+            try output.printClosed(reopen.dryRun ? [] : [reopening.closeId + " (reopening)"]) {
+                try output.write(table)
+            }
+            say(summary)
+        }
+    }
 
     struct Payouts: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -11,7 +11,38 @@ struct BillingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
         abstract: "CS AI usage billing: close a period, show the pricing in force, list closed and open periods.",
-        subcommands: [Close.self, Pricing.self, Status.self])
+        subcommands: [Close.self, Reopen.self, Pricing.self, Status.self])
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo a mistaken billing close: the company's latest closed month, its lines and summary row.",
+            discussion: """
+                Only a company's latest close reopens (a later month builds on it). What the close wrote is \
+                deleted and the reopening is recorded with --as-of and the user in tally_close_reopenings; \
+                the month can then be closed again (docs/CLOSES.md).
+
+                Example: tally billing reopen --db /tmp/sample.sqlite --period 2026-01 --company co_ny --as-of 2026-03-06T00:00:00Z --dry-run
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @OptionGroup var reopen: ReopenOptions
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.refuseOverwriting(store.protected)
+            try output.checkDestination()
+            let reopening = try BillingClose.reopen(
+                company: reopen.company, period: reopen.period, asOf: reopen.asOf.milliseconds,
+                by: CloseStage.currentUser, on: try store.openExisting(), dryRun: reopen.dryRun)
+            let (table, summary) = reopen.report(reopening)
+            try output.printClosed(reopen.dryRun ? [] : [reopening.closeId + " (reopening)"]) {
+                try output.write(table)
+            }
+            say(summary)
+        }
+    }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(

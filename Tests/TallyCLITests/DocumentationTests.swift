@@ -151,6 +151,18 @@ final class DocumentationTests: XCTestCase {
             }
         }
         for words in examples.sorted(by: { rank($0) < rank($1) }) {
+            if words.count > 1, words[1] == "reopen" {
+                // A reopening needs its close: the month is closed first (as-of before the reopening's).
+                let close = words[0] == "billing" ? ["billing", "close"] : ["affiliate", "payouts"]
+                func value(_ option: String) -> [String] {
+                    words.firstIndex(of: option).map { [option, words[$0 + 1]] } ?? []
+                }
+                let closed = try TallyRunner.run(
+                    close + value("--db") + value("--period") + value("--company") + [
+                        "--as-of", "2026-03-05T00:00:00Z",
+                    ])
+                XCTAssertEqual(closed.status, 0, "the close before \(words.joined(separator: " ")): \(closed.stderr)")
+            }
             let result = try TallyRunner.run(words)
             XCTAssertEqual(result.status, 0, "tally \(words.joined(separator: " ")): \(result.stderr)")
         }

@@ -50,3 +50,15 @@ extension BillingClose {
         "[\n" + results.map(\.json).joined(separator: ",\n") + "\n]\n"
     }
 }
+
+extension BillingClose {
+    /// Reopens the company's billing close of `period` (its latest): deletes its lines and summary
+    /// row and records the reopening (docs/CLOSES.md, "Reopening a close").
+    public static func reopen(
+        company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, by: String, on store: Store,
+        dryRun: Bool
+    ) throws -> CloseStage.Reopening {
+        try MonthlyCloses.reopen(
+            kind: kind, company: company, period: period, asOf: asOf, by: by, on: store, dryRun: dryRun)
+    }
+}

@@ -17,6 +17,12 @@ public enum CloseError: TallyError, Equatable {
     case asOfDiffers(closeId: String, closedAsOf: String, requestedAsOf: String)
     /// A company's first close of a month before its first data (`first`; a typo such as 2016 for 2026).
     case beforeFirstActivity(company: String, period: CalendarMonth, first: CalendarMonth)
+    /// A reopening of a close that is not in the ledger.
+    case notClosed(kind: String, scopeKey: String)
+    /// A reopening of a close that a later close of the same company builds on.
+    case laterCloseDepends(closeId: String, later: String)
+    /// A reopening of a payout close whose payout production has moved past PENDING.
+    case payoutSettled(closeId: String, payoutId: String, status: String)
     /// A close of every company for a month before any company's first data (`first`, the earliest).
     case noCompanyDue(period: CalendarMonth, first: CalendarMonth)
     /// `--as-of` earlier than the as-of of the company's latest close of the same kind.
@@ -43,6 +49,12 @@ public enum CloseError: TallyError, Equatable {
         case .beforeFirstActivity(let company, let period, let first):
             return "\(company): \(period) is before the company's first data (\(first)); a company's closes start "
                 + "at its first month with data"
+        case .notClosed(let kind, let scopeKey):
+            return "\(kind):\(scopeKey) is not closed; there is nothing to reopen"
+        case .laterCloseDepends(let id, let later):
+            return "\(id) cannot reopen: \(later) is closed after it and builds on it (its balances or adjustments)"
+        case .payoutSettled(let id, let payout, let status):
+            return "\(id) cannot reopen: its payout \(payout) is \(status), no longer PENDING"
         case .noCompanyDue(let period, let first):
             return "no company has data in or before \(period): the first month with data is \(first)"
         case .asOfBeforePreviousClose(let company, let asOf, let previous, let closeId):
@@ -75,6 +87,9 @@ public enum CloseError: TallyError, Equatable {
             return "check --period (did you mean a later year?); the first month to close is \(first)"
         case .asOfBeforePreviousClose(_, _, let previous, _):
             return "give an --as-of at or after \(previous)"
+        case .notClosed: return "'billing status' lists the closed periods"
+        case .laterCloseDepends(_, let later): return "reopen \(later) first: only a company's latest close reopens"
+        case .payoutSettled: return "a paid payout stays: settle the difference outside tally"
         }
     }
 
@@ -84,7 +99,7 @@ public enum CloseError: TallyError, Equatable {
         case .inputsMoved: return .ioError
         case .asOfDiffers: return .closedPeriodChanged
         case .periodOutOfOrder, .laterPeriodClosed, .asOfBeforePeriodEnd, .beforeFirstActivity,
-            .asOfBeforePreviousClose, .noCompanyDue:
+            .asOfBeforePreviousClose, .noCompanyDue, .notClosed, .laterCloseDepends, .payoutSettled:
             return .usage
         }
     }

@@ -1,5 +1,6 @@
 import GRDB
 import TallyCore
+import TallyStore
 
 /// What the monthly closes (CS AI billing, affiliate payouts) share: a close's key is
 /// `<company>|<YYYY-MM>`, and a company's months close in order, without gaps.
@@ -50,6 +51,19 @@ package enum MonthlyCloses {
             }
             month = month.next
         }
+    }
+
+    /// Reopens the company's close of `kind` for `period` (``CloseStage/reopen(kind:scopeKey:later:asOf:by:on:dryRun:refuse:)``):
+    /// only its latest month reopens.
+    package static func reopen(
+        kind: String, company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, by: String,
+        on store: Store, dryRun: Bool,
+        refuse: (Database, [(table: String, rowId: String)]) throws -> Void = { _, _ in }
+    ) throws -> CloseStage.Reopening {
+        let range = keyRange(of: company)
+        return try CloseStage.reopen(
+            kind: kind, scopeKey: scopeKey(company, period), later: range.lower...range.upper, asOf: asOf, by: by,
+            on: store, dryRun: dryRun, refuse: refuse)
     }
 
     /// Refuses an `asOf` earlier than the as-of of the company's latest close of `kind` for an
