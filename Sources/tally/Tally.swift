@@ -2,6 +2,7 @@ import ArgumentParser
 import CSQLiteConfig
 import Foundation
 import TallyCore
+import TallyReporting
 import TallyStore
 
 /// The `tally` command: argument parsing, inputs and outputs, exit statuses — nothing else.
@@ -46,6 +47,7 @@ struct Tally: ParsableCommand {
         // the load's producer thread never touches SQLite), so SQLite's per-call mutexes and its
         // allocation statistics are overhead. Measured in docs/LOADING.md ("How it is fast").
         _ = tally_sqlite_configure_single_writer()
+        ReportWarnings.send { say("warning: \($0)") }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -186,7 +186,8 @@ public enum AffiliatePayouts {
         let companies = try String.fetchAll(
             db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
         for company in companies {
-            let first = try firstMonth(company: company, zone: try CompanyContext.load(company, db: db).zone, db: db)
+            guard let context = try CompanyContext.loadForAll(company, db: db) else { continue }
+            let first = try firstMonth(company: company, zone: context.zone, db: db)
             let hasCloses = try !MonthlyCloses.closedPeriods(kind: kind, company: company, db: db).isEmpty
             if hasCloses || first.map({ $0 <= period }) ?? false { due.append(company) }
             if let first, earliest.map({ first < $0 }) ?? true { earliest = first }

@@ -43,7 +43,13 @@ public enum BillingStatus {
             var rows: [Row] = []
             let rollups = try BillingRollups.areFresh(db)
             for company in companies.isEmpty ? all : companies.sorted() {
-                let context = try CompanyContext.load(company, db: db)
+                let context: CompanyContext
+                if companies.isEmpty {
+                    guard let found = try CompanyContext.loadForAll(company, db: db) else { continue }
+                    context = found
+                } else {
+                    context = try CompanyContext.load(company, db: db)
+                }
                 let closed = try BillingClose.closedPeriods(of: company, db: db)
                 // Usage per local month: distinct months from the first to the last record.
                 let range = try GRDB.Row.fetchOne(

@@ -25,7 +25,8 @@ public enum BillingTargets {
             if row["closed"] as Bool {
                 targets.append(id)
             } else if let first = row["first"] as String?, case .success(let instant) = UTCTimestamp.parse(first) {
-                let month = try CompanyContext.load(id, db: db).zone.day(containing: instant).calendarMonth
+                guard let context = try CompanyContext.loadForAll(id, db: db) else { continue }
+                let month = context.zone.day(containing: instant).calendarMonth
                 if month <= period { targets.append(id) }
                 if earliest.map({ month < $0 }) ?? true { earliest = month }
             }

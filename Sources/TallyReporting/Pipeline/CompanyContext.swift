@@ -29,4 +29,18 @@ package struct CompanyContext {
             id: company, clientId: row["clientId"], organizationId: row["organizationId"], currency: row["currency"],
             zone: zone)
     }
+
+    /// The company for a pass over every company (a close's default companies, billing status):
+    /// nil, with a ``ReportWarnings`` line naming it, when its time zone does not parse — one bad
+    /// row leaves that company out instead of failing every company.
+    package static func loadForAll(_ company: String, db: Database) throws -> CompanyContext? {
+        do {
+            return try load(company, db: db)
+        } catch ReportError.unknownTimeZone(let id, let zone) {
+            ReportWarnings.emit(
+                "company \(id) left out: its time zone '\(zone)' is not an IANA time zone "
+                    + "(fix companies.timezone and load it again)")
+            return nil
+        }
+    }
 }

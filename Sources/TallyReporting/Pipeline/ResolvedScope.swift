@@ -23,7 +23,8 @@ public struct ResolvedScope: Sendable {
     public let request: ReportScope
 
     /// Looks the scope up in the store.
-    /// - Throws: ``ReportError`` for an unknown company, funnel or time zone.
+    /// - Throws: ``ReportError`` for an unknown company, funnel or time zone (over all companies, a
+    ///   company whose time zone does not parse is left out with a ``ReportWarnings`` line).
     public static func resolve(_ scope: ReportScope, in db: Database) throws -> ResolvedScope {
         try scope.validate()
         let rows = try Row.fetchAll(db, sql: #"SELECT "id", "timezone", "currency" FROM "companies" ORDER BY "id""#)
@@ -35,6 +36,14 @@ public struct ResolvedScope: Sendable {
             guard scope.companies.isEmpty || scope.companies.contains(id) else { continue }
             let zoneName: String = row["timezone"]
             guard let zone = try? CompanyTimeZone(identifier: zoneName) else {
+                // Asked for by name, it fails; over all companies, one the loader would now reject
+                // (bad_timezone) is named and left out instead of failing every company's report.
+                if scope.companies.isEmpty {
+                    ReportWarnings.emit(
+                        "company \(id) left out: its time zone '\(zoneName)' is not an IANA time zone "
+                            + "(fix companies.timezone and load it again)")
+                    continue
+                }
                 throw ReportError.unknownTimeZone(company: id, timeZone: zoneName)
             }
             companies.append(
