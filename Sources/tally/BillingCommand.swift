@@ -31,16 +31,7 @@ struct BillingCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try output.refuseOverwriting(store.protected)
-            try output.checkDestination()
-            let reopening = try BillingClose.reopen(
-                company: reopen.company, period: reopen.period, asOf: reopen.asOf.milliseconds,
-                by: CloseStage.currentUser, on: try store.openExisting(), dryRun: reopen.dryRun)
-            let (table, summary) = reopen.report(reopening)
-            try output.printClosed(reopen.dryRun ? [] : [reopening.closeId + " (reopening)"]) {
-                try output.write(table)
-            }
-            say(summary)
+            try reopen.run(store: store, output: output, BillingClose.reopen)
         }
     }
 

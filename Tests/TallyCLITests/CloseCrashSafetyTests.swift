@@ -33,15 +33,7 @@ final class CloseCrashSafetyTests: XCTestCase {
         for (index, delay) in delays.enumerated() {
             let db = directory.appendingPathComponent("\(label)-kill-\(index).sqlite").path
             try FileManager.default.copyItem(atPath: source, toPath: db)
-            let process = Process()
-            process.executableURL = TallyRunner.executable
-            process.arguments = arguments + ["--db", db]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try TallyRunner.runKilled(arguments + ["--db", db], after: delay)
             let now = try footprint(db)
             XCTAssertTrue(now == before || now == done, "\(label) killed after \(delay) s: neither before nor after")
             outcomes.append(now == before ? "before" : "after")

@@ -34,15 +34,7 @@ final class CrashSafetyTests: XCTestCase {
         for (index, delay) in [0.05, 0.2, 0.4, 0.7, 1.0, 1.5, 2.2, 3.0].enumerated() {
             let db = directory.appendingPathComponent("kill-\(index).sqlite").path
             try FileManager.default.copyItem(atPath: empty, toPath: db)
-            let process = Process()
-            process.executableURL = TallyRunner.executable
-            process.arguments = ["load", sampleData, "--db", db, "--quiet"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try TallyRunner.runKilled(["load", sampleData, "--db", db, "--quiet"], after: delay)
             let now = try counts(db)
             XCTAssertTrue(
                 now == before || now == after, "killed after \(delay) s: the store is neither before nor after")

@@ -47,6 +47,20 @@ struct TallyRunner {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts `tally arguments`, kills it with SIGKILL after `delay` seconds (wherever it is), and
+    /// waits for it: what a crash or a power cut does to a command.
+    static func runKilled(_ arguments: [String], after delay: Double) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// A fresh temporary directory, removed when the test ends.
     static func temporaryDirectory(for testCase: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-test-\(UUID().uuidString)")
