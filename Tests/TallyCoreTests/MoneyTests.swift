@@ -49,4 +49,17 @@ final class HexTests: XCTestCase {
         XCTAssertEqual(Hex.string([0x00, 0x0F, 0xA5, 0xFF]), "000fa5ff")
         XCTAssertEqual(Hex.string([UInt8]()), "")
     }
+
+    func testCheckedSumsNameWhatOverflowed() throws {
+        XCTAssertEqual(try Int64(2).adding(3, "x"), 5)
+        XCTAssertEqual(try Int64(-4).multiplied(by: 3, "x"), -12)
+        XCTAssertThrowsError(try Int64.max.adding(1, "the gross")) {
+            XCTAssertEqual($0 as? ArithmeticOverflow, ArithmeticOverflow(what: "the gross"))
+        }
+        XCTAssertThrowsError(try Int64.max.multiplied(by: 2, "the hold")) {
+            XCTAssertEqual(
+                ($0 as? ArithmeticOverflow)?.message,
+                "the hold is beyond 64-bit integers; nothing was computed or written")
+        }
+    }
 }

@@ -157,4 +157,15 @@ final class AffiliatePayoutsTests: XCTestCase {
             }
         }
     }
+
+    /// Issue 23, item 1: two commissions of 5·10^18 minor units (a store edited by hand) overflowed
+    /// the partner's gross and trapped; the close now refuses with what overflowed, exit 65.
+    func testAGrossBeyond64BitsIsAClearErrorNotATrap() throws {
+        try conversion("big1", at: february + day, commission: 5_000_000_000_000_000_000)
+        try conversion("big2", at: february + 2 * day, commission: 5_000_000_000_000_000_000)
+        XCTAssertThrowsError(try close("2026-02")) { error in
+            XCTAssertEqual(error as? ArithmeticOverflow, ArithmeticOverflow(what: "the gross of partner p (USD)"))
+            XCTAssertEqual((error as? ArithmeticOverflow)?.exitStatus, .dataError)
+        }
+    }
 }

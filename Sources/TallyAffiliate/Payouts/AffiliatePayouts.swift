@@ -99,7 +99,7 @@ public enum AffiliatePayouts {
             db, sql: QueryCatalog.sql("affiliate/payout-conversions"),
             arguments: ["companyId": company, "endUTC": bounds.upperText])
         let ledger = try PayoutLedger.read(company: company, before: period, kind: basis.kind, db: db)
-        var planner = PayoutPlanner(
+        var planner = try PayoutPlanner(
             close: PayoutWrites.Close(
                 company: company, period: period, basis: basis, bounds: (bounds.lowerText, bounds.upperText),
                 asOf: asOf),
@@ -125,7 +125,7 @@ public enum AffiliatePayouts {
         let accounts = Dictionary(grouping: shares, by: \.account)
         var rows: [Row] = []
         for account in Set(accounts.keys).union(ledger.carried.keys).sorted() {
-            let moved = planner.movements(of: accounts[account] ?? [])
+            let moved = try planner.movements(of: accounts[account] ?? [])
             rows.append(
                 try planner.close(
                     account, moved, partner: partners[account.partnerId],

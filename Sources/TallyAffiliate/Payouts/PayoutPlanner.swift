@@ -20,10 +20,10 @@ struct PayoutPlanner {
     /// A conversion is one input, however many partners share it.
     private var listed = Set<String>()
 
-    init(close: PayoutWrites.Close, end: Int64, holdDays: Int64, ledger: PayoutLedger) {
+    init(close: PayoutWrites.Close, end: Int64, holdDays: Int64, ledger: PayoutLedger) throws {
         self.close = close
         self.end = end
-        self.hold = holdDays * 86_400_000
+        self.hold = try holdDays.multiplied(by: 86_400_000, "the hold of \(holdDays) days in milliseconds")
         self.ledger = ledger
     }
 
@@ -48,29 +48,36 @@ struct PayoutPlanner {
     }
 
     /// P1, P2 and P6 over one account's shares, in conversion order.
-    mutating func movements(of shares: [PayoutShare]) -> Movements {
+    /// - Throws: ``ArithmeticOverflow`` when an account's sums leave 64 bits (a store edited by hand).
+    mutating func movements(of shares: [PayoutShare]) throws -> Movements {
         var moved = Movements()
         for share in shares {
             if listed.insert(share.conversion.id).inserted { inputs.append(share.conversion.closeItem) }
-            take(share, into: &moved)
+            try take(share, into: &moved)
         }
         return moved
     }
 
-    private mutating func take(_ share: PayoutShare, into moved: inout Movements) {
+    private mutating func take(_ share: PayoutShare, into moved: inout Movements) throws {
         let conversion = share.conversion
         let status = conversion.status(at: end)
+        let what = { (sum: String) in "the \(sum) of partner \(share.partnerId) (\(conversion.currency))" }
         if status == .approved && ledger.accrued[share.key] == nil {
-            if conversion.time + hold <= end && conversion.isApproved(before: end) {
+            if try conversion.time.adding(hold, "conversion \(conversion.id)'s hold end") <= end
+                && conversion.isApproved(before: end)
+            {
                 ledger.accrued[share.key] = share.commission  // P1
-                moved.gross += share.commission
+                moved.gross = try moved.gross.adding(share.commission, what("gross"))
                 moved.accrued += 1
                 writes.append(close.ledgerItem(.accrual, share: share, amount: share.commission))
             } else {
-                moved.approvedInHold += share.commission  // P6
+                // P6
+                moved.approvedInHold = try moved.approvedInHold.adding(share.commission, what("approved in hold"))
             }
         }
-        if status == .pending || status == .disputed { moved.pendingOrDisputed += share.commission }
+        if status == .pending || status == .disputed {
+            moved.pendingOrDisputed = try moved.pendingOrDisputed.adding(share.commission, what("pending"))
+        }
         if status == .reversed, let accrued = ledger.accrued[share.key], !ledger.clawedBack.contains(share.key) {
             // P2: the reversal amount when set (0 counts), else the commission; never more than
             // accrued. On a model basis the reversal amount splits like the credit.
@@ -78,7 +85,7 @@ struct PayoutPlanner {
                 Fraction.roundHalfAwayFromZero(Int128($0) * Int128(share.millionths), 1_000_000)
             }
             let clawback = min(reversal ?? share.commission, accrued)
-            moved.reversals += clawback
+            moved.reversals = try moved.reversals.adding(clawback, what("reversals"))
             moved.clawedBack += 1
             ledger.clawedBack.insert(share.key)
             writes.append(close.ledgerItem(.clawback, share: share, amount: clawback))
@@ -94,7 +101,8 @@ struct PayoutPlanner {
     ) throws -> AffiliatePayouts.Row {
         let carriedIn = ledger.carried[account] ?? 0
         let threshold = partner?.payoutThreshold ?? programThreshold ?? 0
-        let balance = carriedIn + moved.gross - moved.reversals
+        let label = "the balance of partner \(account.partnerId) (\(account.currency))"
+        let balance = try carriedIn.adding(moved.gross, label).adding(-moved.reversals, label)
         let isPaid = partner?.status == .active && balance > 0 && balance >= threshold  // P4
         let payout = isPaid ? close.payoutKeys(account) : nil
         let row = AffiliatePayouts.Row(
