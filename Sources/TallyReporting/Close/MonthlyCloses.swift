@@ -93,6 +93,11 @@ package enum MonthlyCloses {
         guard let earliest = try String.fetchOne(db, sql: sql, arguments: [company]),
             case .success(let instant) = UTCTimestamp.parse(earliest)
         else { return nil }
-        return zone.day(containing: instant).calendarMonth
+        // The month whose bounds hold it as the closes compare times, as text: a time typed by hand
+        // in another form ('2026-03-01 23:00:00') sorts up to a day away from its instant.
+        var month = zone.day(containing: instant).calendarMonth
+        while earliest < zone.bounds(of: month).lowerText { month = month.previous }
+        while earliest >= zone.bounds(of: month).upperText { month = month.next }
+        return month
     }
 }
