@@ -20,7 +20,8 @@ public enum BillingClose {
 
     /// One invoice line.
     public struct Line: Sendable, Equatable {
-        public enum Kind: String, Sendable {
+        /// `tally_billing_lines.kind`.
+        public enum Kind: String, StoredEnum {
             case usage = "USAGE"
             case minimumTrueUp = "MINIMUM_TRUE_UP"
             case adjustment = "ADJUSTMENT"
@@ -255,11 +256,12 @@ public enum BillingClose {
     /// so far billed for it, and the change of its minimum true-up.
     private static func adjustments(
         of source: CalendarMonth, now: [RatedLine], pricing: any UsageRater,
-        billed: [String: (quantity: Int64, amount: Int64)]
+        billed: [BilledLine: (quantity: Int64, amount: Int64)]
     ) -> [Line] {
         var lines: [Line] = []
         for line in now {
-            let before = billed["\(source)|\(line.usageType)|\(line.meter)"] ?? (quantity: 0, amount: 0)
+            let key = BilledLine(sourcePeriod: "\(source)", usageType: line.usageType, meter: line.meter)
+            let before = billed[key] ?? (quantity: 0, amount: 0)
             if line.amountMinor != before.amount {
                 lines.append(
                     Line(
@@ -269,7 +271,7 @@ public enum BillingClose {
             }
         }
         let nowTrueUp = max(0, pricing.minimumMonthlyFeeMinor - now.reduce(0) { $0 + $1.amountMinor })
-        let trueUpBefore = billed["\(source)|MINIMUM_TRUE_UP"]?.amount ?? 0
+        let trueUpBefore = billed[BilledLine(sourcePeriod: "\(source)", usageType: nil, meter: nil)]?.amount ?? 0
         if nowTrueUp != trueUpBefore {
             lines.append(
                 Line(
@@ -299,11 +301,19 @@ public enum BillingClose {
         throw BillingError.noPricing(company: context.id, organization: context.organizationId, period: period)
     }
 
-    /// What closes of periods before `period` billed for each source period, per line key.
+    /// A line of a source period as adjustments compare it: its usage type and meter, or neither
+    /// for the minimum true-up (and its adjustments).
+    private struct BilledLine: Hashable {
+        let sourcePeriod: String
+        let usageType: String?
+        let meter: String?
+    }
+
+    /// What closes of periods before `period` billed for each source period, per line.
     private static func billedSoFar(company: String, before period: CalendarMonth, db: Database) throws
-        -> [String: (quantity: Int64, amount: Int64)]
+        -> [BilledLine: (quantity: Int64, amount: Int64)]
     {
-        var billed: [String: (quantity: Int64, amount: Int64)] = [:]
+        var billed: [BilledLine: (quantity: Int64, amount: Int64)] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -311,11 +321,11 @@ public enum BillingClose {
                 WHERE "companyId" = ? AND "period" < ?
                 """, arguments: [company, "\(period)"])
         {
-            let kind: String = row["kind"]
-            let key =
-                kind.hasSuffix("MINIMUM_TRUE_UP")
-                ? "\(row["sourcePeriod"] as String)|MINIMUM_TRUE_UP"
-                : "\(row["sourcePeriod"] as String)|\(row["usageType"] as String)|\(row["meter"] as String)"
+            let kind = try Line.Kind.decode(row["kind"], table: "tally_billing_lines", column: "kind")
+            let isTrueUp = kind == .minimumTrueUp || kind == .adjustmentMinimumTrueUp
+            let key = BilledLine(
+                sourcePeriod: row["sourcePeriod"], usageType: isTrueUp ? nil : row["usageType"],
+                meter: isTrueUp ? nil : row["meter"])
             let previous = billed[key] ?? (0, 0)
             billed[key] = (
                 previous.quantity + (row["quantityBase"] as Int64? ?? 0),

@@ -64,6 +64,12 @@ public struct PriceTable: Sendable, Equatable {
         return try make(organization: organization, effectiveFrom: version, rows: rows)
     }
 
+    /// The rows of one priced component: a usage type and a meter.
+    private struct ComponentKey: Hashable {
+        let usageType: String
+        let meter: String
+    }
+
     /// Builds and validates one version from its rows.
     static func make(organization: String, effectiveFrom: String, rows: [Row]) throws -> PriceTable {
         func refuse(_ row: Row, _ rule: String) -> BillingError {
@@ -72,7 +78,7 @@ public struct PriceTable: Sendable, Equatable {
         let first = rows[0]
         let currency: String = first["currency"]
         let minimum: Int64 = first["minimumMonthlyFeeMinor"]
-        var groups: [String: [Row]] = [:]
+        var groups: [ComponentKey: [Row]] = [:]
         for row in rows {
             if (row["currency"] as String) != currency {
                 throw refuse(row, "one version has one currency (\(currency) on other rows)")
@@ -80,7 +86,7 @@ public struct PriceTable: Sendable, Equatable {
             if (row["minimumMonthlyFeeMinor"] as Int64) != minimum {
                 throw refuse(row, "one version has one minimumMonthlyFeeMinor (\(minimum) on other rows)")
             }
-            groups["\(row["usageType"] as String)|\(row["meter"] as String)", default: []].append(row)
+            groups[ComponentKey(usageType: row["usageType"], meter: row["meter"]), default: []].append(row)
         }
         var components: [Component] = []
         for (_, group) in groups {
