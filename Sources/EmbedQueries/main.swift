@@ -52,7 +52,7 @@ for (name, text) in entries { source += "        \(literal(name)): \(literal(tex
 source += entries.isEmpty ? "        :\n" : ""
 source += "    ]\n}\n"
 
-// Rewrite only on change, so an unchanged query set does not recompile TallyReports.
+// Rewrite only on change, so an unchanged query set does not recompile TallyReporting.
 if (try? String(contentsOf: output, encoding: .utf8)) != source {
     do {
         try source.write(to: output, atomically: true, encoding: .utf8)

@@ -15,11 +15,11 @@ public struct LoadOptions: Sendable {
     /// The command line, recorded in the load history.
     public var commandLine = ""
     /// Work run first in the load's transaction, before any row, with the tables the load writes
-    /// (the report rollups' triggers are set aside: `Rollups.prepareLoad` of TallyReports, which
+    /// (the rollup families' triggers are set aside: `Registry.rollups.prepareLoad`, of modules
     /// TallyLoad does not depend on).
     public var preparing: (@Sendable (Database, Set<String>) throws -> Void)?
     /// Work that must commit with the rows, run last in the load's transaction, with the tables
-    /// the load wrote (the rollups' rebuild: `Rollups.finishLoad`).
+    /// the load wrote (the rollups' rebuild: `RollupFamilies.finishLoad`).
     public var finishing: (@Sendable (Database, Set<String>) throws -> Void)?
 
     public init(
