@@ -72,7 +72,7 @@ public enum Registry {
                     title: "CS AI usage per month")
             }),
         RegisteredReport(
-            name: BillingClose.name, queryFolder: "billing-close", htmlParts: UsageHTML.invoiceParts,
+            name: BillingClose.name, queryFolder: "billing-close", htmlParts: BillingCloseHTML.parts,
             goldens: [
                 // January (New York's month-end edge calls) and February, then March after the late
                 // February usage arrives: its close carries February's adjustments.
