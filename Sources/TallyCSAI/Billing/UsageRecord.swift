@@ -71,16 +71,22 @@ struct UsageRecord {
                 start: sqlite3_column_text(handle, 7), count: Int(sqlite3_column_bytes(handle, 7)))
             if !tied.isEmpty && !sameBytes(at, tiedAt) { try flush() }
             if tied.isEmpty { tiedAt.replaceSubrange(tiedAt.indices, with: at) }
-            let duration = sqlite3_column_type(handle, 3) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 3)
+            let counts = (
+                sqlite3_column_int64(handle, 3), sqlite3_column_int64(handle, 4), sqlite3_column_int64(handle, 5),
+                sqlite3_column_int64(handle, 6)
+            )
             // Production's columns are 32-bit and the loader rejects more; a store edited by hand
             // could still hold more, which every sum of a close would overflow: refused here, by id.
-            for (column, name) in countColumns {
-                let value = sqlite3_column_int64(handle, column)
-                if Int32(exactly: value) == nil {
-                    throw BillingError.usageOutOfRange(
-                        id: StatementRows.text(handle, 0) ?? "", column: name, value: value)
-                }
+            if Int32(exactly: counts.0) == nil || Int32(exactly: counts.1) == nil || Int32(exactly: counts.2) == nil
+                || Int32(exactly: counts.3) == nil
+            {
+                let (name, value) = [
+                    ("durationSeconds", counts.0), ("messageCount", counts.1), ("inputTokens", counts.2),
+                    ("outputTokens", counts.3),
+                ].first { Int32(exactly: $0.1) == nil }!
+                throw BillingError.usageOutOfRange(id: StatementRows.text(handle, 0) ?? "", column: name, value: value)
             }
+            let duration = sqlite3_column_type(handle, 3) == SQLITE_NULL ? nil : counts.0
             tied.append(
                 UsageRecord(
                     id: StatementRows.text(handle, 0) ?? "",
@@ -88,17 +94,11 @@ struct UsageRecord {
                         try CSAIUsageType.decode($0, table: "cs_ai_usage", column: "usageType")
                     },
                     tier: try tiers.value(handle, 2) { try CSTier.decode($0, table: "cs_ai_usage", column: "tier") },
-                    durationSeconds: duration, messageCount: sqlite3_column_int64(handle, 4),
-                    inputTokens: sqlite3_column_int64(handle, 5), outputTokens: sqlite3_column_int64(handle, 6),
+                    durationSeconds: duration, messageCount: counts.1, inputTokens: counts.2, outputTokens: counts.3,
                     contentDigest: content.withUnsafeBytes { SHA256.hash(data: $0) }))
         }
         try flush()
     }
-
-    /// The counts' columns by position, each within production's 32 bits.
-    private static let countColumns: [(Int32, String)] = [
-        (3, "durationSeconds"), (4, "messageCount"), (5, "inputTokens"), (6, "outputTokens"),
-    ]
 
     /// The content's columns by position, and which are integers (written as decimal text).
     private static let contentColumns: [(Int, Bool)] = [
