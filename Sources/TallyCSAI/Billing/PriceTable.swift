@@ -15,6 +15,9 @@ public struct PriceTable: Sendable, Equatable {
     /// One priced (usageType, meter) pair.
     public struct Component: Sendable, Equatable {
         public let usageType: String
+        /// `usageType` as the records carry it, decoded once (nil for a type production has not:
+        /// such a component prices no record).
+        public let usageTypeCase: CSAIUsageType?
         public let meter: String
         public let unit: String?
         /// Base units per priced unit: 60 seconds a minute, 1 a message, 1000 tokens.
@@ -132,7 +135,8 @@ public struct PriceTable: Sendable, Equatable {
             }
             components.append(
                 Component(
-                    usageType: head["usageType"], meter: head["meter"], unit: head["unit"],
+                    usageType: head["usageType"], usageTypeCase: CSAIUsageType(rawValue: head["usageType"]),
+                    meter: head["meter"], unit: head["unit"],
                     pricingUnitBase: head["pricingUnitBase"],
                     perRecordIncrementSeconds: head["perRecordIncrementSeconds"],
                     perRecordMinimumSeconds: head["perRecordMinimumSeconds"], includedUnits: head["includedUnits"],

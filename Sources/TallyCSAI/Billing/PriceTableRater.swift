@@ -28,7 +28,7 @@ private struct PriceTableMeter: UsageMeter {
     }
 
     mutating func add(_ usage: UsageAggregate) {
-        for (index, component) in table.components.enumerated() where component.usageType == usage.usageType.rawValue {
+        for (index, component) in table.components.enumerated() where component.usageTypeCase == usage.usageType {
             quantities[index] += UsageRating.quantity(of: usage, for: component)
             counts[index] += Int(usage.records)
         }

@@ -28,7 +28,7 @@ enum UsageRating {
     /// The base quantity of `usage` for `component`: per-record rounded call seconds, records,
     /// messages or tokens; 0 when the usage is of another usage type.
     static func quantity(of usage: UsageAggregate, for component: PriceTable.Component) -> Int64 {
-        guard usage.usageType.rawValue == component.usageType else { return 0 }
+        guard usage.usageType == component.usageTypeCase else { return 0 }
         switch component.meter {
         case "CALL_SECONDS":
             return roundedSeconds(
