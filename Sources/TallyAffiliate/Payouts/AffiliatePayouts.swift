@@ -169,11 +169,12 @@ public enum AffiliatePayouts {
 
     /// The local month of the company's first non-rejected conversion.
     private static func firstMonth(company: String, zone: CompanyTimeZone, db: Database) throws -> CalendarMonth? {
-        try MonthlyCloses.firstMonth(
-            sql:
-                #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#,
-            company: company, zone: zone, db: db)
+        try MonthlyCloses.firstMonth(sql: firstActivitySQL, company: company, zone: zone, db: db)
     }
+
+    /// A company's first conversion that counts (not rejected).
+    private static let firstActivitySQL =
+        #"SELECT MIN("convertedAt") FROM "affiliate_conversions" WHERE "companyId" = ? AND "status" <> 'REJECTED'"#
 
     /// The companies a close of `period` covers by default: each company with conversions whose
     /// first month is `period` or earlier, or that has payouts of `kind` closed already — none
@@ -181,19 +182,10 @@ public enum AffiliatePayouts {
     /// before every company's first month (a typed year), and the close is refused.
     /// - Throws: ``CloseError/noCompanyDue(period:first:)``.
     static func defaultCompanies(for period: CalendarMonth, kind: String, db: Database) throws -> [String] {
-        var due: [String] = []
-        var earliest: CalendarMonth?
-        let companies = try String.fetchAll(
-            db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#)
-        for company in companies {
-            guard let context = try CompanyContext.loadForAll(company, db: db) else { continue }
-            let first = try firstMonth(company: company, zone: context.zone, db: db)
-            let hasCloses = try !MonthlyCloses.closedPeriods(kind: kind, company: company, db: db).isEmpty
-            if hasCloses || first.map({ $0 <= period }) ?? false { due.append(company) }
-            if let first, earliest.map({ first < $0 }) ?? true { earliest = first }
-        }
-        if due.isEmpty, let earliest { throw CloseError.noCompanyDue(period: period, first: earliest) }
-        return due
+        try MonthlyCloses.dueCompanies(
+            try String.fetchAll(
+                db, sql: #"SELECT DISTINCT "companyId" FROM "affiliate_conversions" ORDER BY "companyId""#),
+            kind: kind, period: period, firstActivitySQL: firstActivitySQL, db: db)
     }
 
     /// Each conversion's model commission per partner (summed over the partner's touchpoints) and its

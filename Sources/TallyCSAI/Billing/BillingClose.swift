@@ -161,12 +161,14 @@ public enum BillingClose {
             try MonthlyCloses.checkOrder(
                 company: company, period: period, closed: closed,
                 firstActivity: try MonthlyCloses.firstMonth(
-                    sql: #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#, company: company,
-                    zone: context.zone, db: db))
+                    sql: firstActivitySQL, company: company, zone: context.zone, db: db))
         }
         try MonthlyCloses.checkAsOf(asOf, kind: kind, company: company, period: period, db: db)
         return closed
     }
+
+    /// A company's first usage: its first month with data to close.
+    static let firstActivitySQL = #"SELECT MIN("occurredAt") FROM "cs_ai_usage" WHERE "companyId" = ?"#
 
     /// Every earlier closed period re-rated with the records known now: its ADJUSTMENT lines, the
     /// periods whose records changed, and each period's inputs digest.

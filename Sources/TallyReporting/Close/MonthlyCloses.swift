@@ -66,6 +66,28 @@ package enum MonthlyCloses {
             on: store, dryRun: dryRun, refuse: refuse)
     }
 
+    /// The companies of `candidates` a close of `kind` for `period` covers by default: each with a
+    /// close of that month or an earlier one, or whose first month with data (`firstActivitySQL`,
+    /// ``firstMonth(sql:company:zone:db:)``) is `period` or earlier — none before its first data. A
+    /// company whose time zone does not parse is named and left out (``CompanyContext/loadForAll(_:db:)``).
+    /// - Throws: ``CloseError/noCompanyDue(period:first:)`` when none is due while some has data:
+    ///   the period is before every company's first month (a typed year).
+    package static func dueCompanies(
+        _ candidates: [String], kind: String, period: CalendarMonth, firstActivitySQL: String, db: Database
+    ) throws -> [String] {
+        var due: [String] = []
+        var earliest: CalendarMonth?
+        for company in candidates {
+            guard let context = try CompanyContext.loadForAll(company, db: db) else { continue }
+            let first = try firstMonth(sql: firstActivitySQL, company: company, zone: context.zone, db: db)
+            let hasCloses = try closedPeriods(kind: kind, company: company, db: db).contains { $0 <= period }
+            if hasCloses || first.map({ $0 <= period }) ?? false { due.append(company) }
+            if let first, earliest.map({ first < $0 }) ?? true { earliest = first }
+        }
+        if due.isEmpty, let earliest { throw CloseError.noCompanyDue(period: period, first: earliest) }
+        return due
+    }
+
     /// Refuses an `asOf` earlier than the as-of of the company's latest close of `kind` for an
     /// earlier period: a later month cannot stand for an earlier time. (A re-close of the same
     /// period is the stage's to judge.)

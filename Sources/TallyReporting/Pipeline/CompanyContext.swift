@@ -37,9 +37,7 @@ package struct CompanyContext {
         do {
             return try load(company, db: db)
         } catch ReportError.unknownTimeZone(let id, let zone) {
-            ReportWarnings.emit(
-                "company \(id) left out: its time zone '\(zone)' is not an IANA time zone "
-                    + "(fix companies.timezone and load it again)")
+            ReportWarnings.companyLeftOut(id, timeZone: zone)
             return nil
         }
     }

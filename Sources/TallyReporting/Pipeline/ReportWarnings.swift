@@ -17,6 +17,13 @@ public enum ReportWarnings {
         state.withLock { $0.handler = handler }
     }
 
+    /// A company left out of a run over every company: its time zone does not parse.
+    package static func companyLeftOut(_ company: String, timeZone: String) {
+        emit(
+            "company \(company) left out: its time zone '\(timeZone)' is not an IANA time zone "
+                + "(fix companies.timezone and load it again)")
+    }
+
     /// Says `message` to whoever listens, unless it was said already.
     package static func emit(_ message: String) {
         let handler = state.withLock { state in state.said.insert(message).inserted ? state.handler : nil }

@@ -39,9 +39,7 @@ public struct ResolvedScope: Sendable {
                 // Asked for by name, it fails; over all companies, one the loader would now reject
                 // (bad_timezone) is named and left out instead of failing every company's report.
                 if scope.companies.isEmpty {
-                    ReportWarnings.emit(
-                        "company \(id) left out: its time zone '\(zoneName)' is not an IANA time zone "
-                            + "(fix companies.timezone and load it again)")
+                    ReportWarnings.companyLeftOut(id, timeZone: zoneName)
                     continue
                 }
                 throw ReportError.unknownTimeZone(company: id, timeZone: zoneName)
