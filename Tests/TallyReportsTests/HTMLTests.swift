@@ -96,6 +96,25 @@ final class HTMLTests: XCTestCase {
         _ = parse(html)
     }
 
+    /// A renamed column does not draw nothing in silence: the lookup remembers it and the page says so.
+    func testAChartColumnTheTableLacksIsNamedOnThePage() {
+        let full = variantTable(srm: false, lowSample: false)
+        let renamed = ReportTable(
+            columns: full.columns.map { $0 == "conversion_rate_low" ? "rate_low" : $0 }, rows: full.rows)
+        let lookup = TableLookup(renamed)
+        _ = VariantConversionHTML.parts(lookup)
+        XCTAssertEqual(lookup.unknownColumns, ["conversion_rate_low"])
+        let html = Registry.page(report: VariantConversionReport.name, table: renamed)
+        XCTAssertTrue(
+            html.contains(
+                "The charts asked for columns this table does not have, and drew them empty: "
+                    + "conversion_rate_low."))
+        XCTAssertTrue(TableLookup(full).unknownColumns.isEmpty)
+        let intact = TableLookup(full)
+        _ = VariantConversionHTML.parts(intact)
+        XCTAssertEqual(intact.unknownColumns, [], "every column the charts read is in the report's table")
+    }
+
     func testTicksFallOnRoundNumbers() {
         XCTAssertEqual(ChartScale.niceStep(0.03), 0.05)
         XCTAssertEqual(ChartScale.niceStep(7), 10)
@@ -140,6 +159,7 @@ final class HTMLTests: XCTestCase {
             let (elements, _) = parse(html)
             XCTAssertEqual(elements.first, "html", page)
             assertSelfContained(html)
+            XCTAssertFalse(html.contains("The charts asked for columns"), "\(page): a chart reads a missing column")
         }
         let dashboard = try String(contentsOf: expected.appendingPathComponent("dashboard.html"), encoding: .utf8)
         for section in ["A/B tests: variant conversion", "Affiliates: production attribution", "Data: what this page"] {

@@ -24,10 +24,23 @@ public enum ReportHTML {
     /// The report's section: figures per group, then the full table.
     public static func section(report: String, table: ReportTable, parts: Parts, title: String? = nil) -> HTMLSection {
         let heading = title ?? report
+        let lookup = TableLookup(table)
+        let figures = parts(lookup)
         return HTMLSection(
-            anchor: heading, title: heading,
-            parts: parts(TableLookup(table))
+            anchor: heading, title: heading, banners: missingColumnsBanner(lookup.unknownColumns),
+            parts: figures
                 + [HTMLSection(anchor: "\(heading)-table", title: "All rows (\(table.rows.count))", table: table)])
+    }
+
+    /// Said on the page, never silent: a chart asked for columns this table does not have (a
+    /// renamed column), so it drew those series empty.
+    static func missingColumnsBanner(_ columns: [String]) -> [String] {
+        columns.isEmpty
+            ? []
+            : [
+                "The charts asked for columns this table does not have, and drew them empty: "
+                    + columns.joined(separator: ", ") + "."
+            ]
     }
 
     /// Percent text of a rate with one decimal, for notes beside a chart.

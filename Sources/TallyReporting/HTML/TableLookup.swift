@@ -3,10 +3,16 @@ import TallyOutput
 /// Reads a report table's cells by column name, for the HTML pages' charts.
 ///
 /// Charts are drawn from the same table CSV and JSON print, so a chart can never show a number
-/// the table does not carry; a column a report lacks reads as null and draws nothing.
+/// the table does not carry. A column the table lacks reads as null, and is remembered: the page
+/// then says which columns its charts asked for and did not find (``unknownColumns``), so a renamed
+/// column never silently draws nothing — and the pinned HTML goldens change when one goes missing.
 public struct TableLookup {
     public let table: ReportTable
     private let index: [String: Int]
+    private let misses = MissedColumns()
+
+    /// Names a chart asked for that the table has no column for, sorted.
+    public var unknownColumns: [String] { misses.names.sorted() }
 
     /// A lookup over `table`'s columns by name.
     public init(_ table: ReportTable) {
@@ -16,7 +22,11 @@ public struct TableLookup {
 
     /// The cell of `column` in `row`; null when the table has no such column.
     public func value(_ row: [ReportValue], _ column: String) -> ReportValue {
-        index[column].map { row[$0] } ?? .null
+        guard let position = index[column] else {
+            misses.names.insert(column)
+            return .null
+        }
+        return row[position]
     }
 
     /// The cell as plain text (empty for null).
@@ -48,4 +58,9 @@ public struct TableLookup {
     public func subtable(_ rows: [[ReportValue]], columns: [String]) -> ReportTable {
         ReportTable(columns: columns, rows: rows.map { row in columns.map { value(row, $0) } })
     }
+}
+
+/// The lookup's memory of missing columns, shared by its copies (a lookup is passed by value).
+private final class MissedColumns {
+    var names: Set<String> = []
 }
