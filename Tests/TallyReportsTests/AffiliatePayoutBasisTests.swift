@@ -68,8 +68,8 @@ final class AffiliatePayoutBasisTests: XCTestCase {
             try AffiliatePayouts.run(period: months[0], asOf: asOf, companies: ["co_ny"], on: store, dryRun: false)
         ) { error in
             XCTAssertEqual(
-                error as? ReportError, .otherPayoutBasis(company: "co_ny", closedKind: "affiliate-payouts-linear"))
-            XCTAssertEqual((error as? ReportError)?.exitStatus, .usage)
+                error as? PayoutError, .otherPayoutBasis(company: "co_ny", closedKind: "affiliate-payouts-linear"))
+            XCTAssertEqual((error as? PayoutError)?.exitStatus, .usage)
         }
         // Another company is free to use production (from its first month with conversions, February).
         XCTAssertNoThrow(

@@ -115,12 +115,13 @@ final class BillingCloseTests: XCTestCase {
         XCTAssertEqual(march.recomputed.map(\.changedRecordIds), [["a"]])
         XCTAssertEqual(march.amountDueMinor, -150)
         // A re-run of February now has changed inputs: refused (exit 4), February never rewritten.
-        let (_, plan) = try BillingClose.plan(
-            company: "us", period: CalendarMonth("2026-02")!,
-            asOf: try UTCTimestamp.parse("2027-01-01T00:00:00Z").get(), on: store)
-        XCTAssertThrowsError(try CloseStage.execute(plan, on: store, dryRun: false)) {
+        XCTAssertThrowsError(
+            try BillingClose.run(
+                period: CalendarMonth("2026-02")!, asOf: try UTCTimestamp.parse("2027-01-01T00:00:00Z").get(),
+                companies: ["us"], on: store, dryRun: false)
+        ) {
             XCTAssertEqual(($0 as? CloseError)?.exitStatus, .closedPeriodChanged)
-            XCTAssertTrue(($0 as? CloseError)?.hint?.contains("adjustments at the next") ?? false)
+            XCTAssertEqual(($0 as? CloseError)?.hint, BillingPeriodClose.afterChange, "the billing close's own word")
         }
     }
 

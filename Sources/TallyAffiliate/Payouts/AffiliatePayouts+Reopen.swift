@@ -7,7 +7,8 @@ extension AffiliatePayouts {
     /// Reopens the company's payout close of `period` (its latest, on whichever basis it was
     /// closed): deletes its ledger rows and PENDING payouts and records the reopening (docs/CLOSES.md,
     /// "Reopening a close"). A payout production has moved past PENDING refuses it.
-    /// - Throws: ``CloseError/payoutSettled(closeId:payoutId:status:)`` and the stage's refusals.
+    /// - Throws: ``CloseError/reopenRefused(closeId:reason:hint:)`` for a settled payout, and the
+    ///   stage's refusals.
     public static func reopen(
         company: String, period: CalendarMonth, asOf: UTCTimestamp.Milliseconds, by: String, on store: Store,
         dryRun: Bool
@@ -26,10 +27,10 @@ extension AffiliatePayouts {
                 let status = try String.fetchOne(
                     db, sql: #"SELECT "status" FROM "affiliate_payouts" WHERE "id" = ?"#, arguments: [output.rowId])
                 if let status, status != "PENDING" {
-                    throw CloseError.payoutSettled(
+                    throw CloseError.reopenRefused(
                         closeId: MonthlyCloses.closeId(kind: closedKind ?? kind, company, period),
-                        payoutId: output.rowId,
-                        status: status)
+                        reason: "its payout \(output.rowId) is \(status), no longer PENDING",
+                        hint: "a paid payout stays: settle the difference outside tally")
                 }
             }
         }

@@ -76,7 +76,7 @@ public enum AffiliatePayouts {
 
     /// Computes the close of `company` for `period` as of `asOf`, and the plan that writes it, on
     /// `db` inside the close stage's transaction (``PayoutClose``).
-    /// - Throws: ``ReportError/otherPayoutBasis(company:closedKind:)`` when the company's payouts
+    /// - Throws: ``PayoutError/otherPayoutBasis(company:closedKind:)`` when the company's payouts
     ///   were closed on another basis: one basis per company, or a month could be paid twice;
     ///   ``CloseError`` for the as-of and the order of months.
     static func plan(
@@ -151,7 +151,7 @@ public enum AffiliatePayouts {
                 """,
             arguments: [kind, range.lower, range.upper])
         {
-            throw ReportError.otherPayoutBasis(company: company, closedKind: other)
+            throw PayoutError.otherPayoutBasis(company: company, closedKind: other)
         }
     }
 

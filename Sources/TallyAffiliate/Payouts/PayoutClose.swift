@@ -6,6 +6,11 @@ import TallyReporting
 /// company, as the close stage runs it: planned inside the stage's transaction, so the conversions
 /// and ledger it read are the ones it was computed from when it writes.
 public struct PayoutClose: CloseDefinition {
+    /// Payout closes carry no adjustments (docs/AFFILIATE.md, section 6): say so, promise nothing.
+    public static let afterChange =
+        "a closed payout period is final: a later close neither re-accrues a changed commission "
+        + "nor pays the difference (a reversal is still clawed back); settle it outside tally"
+
     public var period: CalendarMonth
     public var asOf: UTCTimestamp.Milliseconds
     /// The companies to close; empty: every company with conversions in or before the period, or

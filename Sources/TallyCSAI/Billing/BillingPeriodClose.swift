@@ -7,6 +7,9 @@ import TallyStore
 /// runs it: planned inside the stage's transaction, so the usage records the plans streamed are the
 /// ones the ledger records.
 public struct BillingPeriodClose: CloseDefinition {
+    /// A change to a closed month is billed, never rewritten (docs/BILLING.md, adjustments).
+    public static let afterChange = "the difference will be billed as adjustments at the next period's close"
+
     public var period: CalendarMonth
     public var asOf: UTCTimestamp.Milliseconds
     /// The companies to close; empty: ``BillingTargets/companies(for:db:)``.

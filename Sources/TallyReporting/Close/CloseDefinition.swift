@@ -20,6 +20,18 @@ public protocol CloseDefinition {
     /// transaction.
     /// - Throws: ``CloseError`` for order and as-of refusals; the domain's errors for its data.
     func plans(in db: Database) throws -> [(detail: Detail, plan: ClosePlan)]
+
+    /// What becomes of a change to a closed period's inputs, said as the hint of
+    /// ``CloseError/changedSinceClose(closeId:asOf:changes:more:afterChange:)``: each kind promises
+    /// only what it does (billing adjusts at the next close; payouts do not).
+    static var afterChange: String { get }
+}
+
+extension CloseDefinition {
+    /// A close with no adjustments: new figures are a new close.
+    public static var afterChange: String {
+        "write the new figures under a new range (--to) or --as-of, which is a new close"
+    }
 }
 
 /// One close of a run: what it computed, its plan, and what the stage did with it.
@@ -36,7 +48,9 @@ extension CloseStage {
     public static func run<Close: CloseDefinition>(_ close: Close, on store: Store, dryRun: Bool) throws
         -> [CloseRun<Close.Detail>]
     {
-        try executeAll(on: store, dryRun: dryRun) { db in try close.plans(in: db).map { ($0.detail, $0.plan) } }
-            .map { CloseRun(detail: $0.detail, plan: $0.plan, outcome: $0.outcome) }
+        try executeAll(on: store, dryRun: dryRun, afterChange: Close.afterChange) { db in
+            try close.plans(in: db).map { ($0.detail, $0.plan) }
+        }
+        .map { CloseRun(detail: $0.detail, plan: $0.plan, outcome: $0.outcome) }
     }
 }

@@ -3,7 +3,8 @@ import TallyCore
 /// Why a close refused to write (docs/CLOSES.md).
 public enum CloseError: TallyError, Equatable {
     /// The same kind and key was closed before from different inputs, or would now write different rows.
-    case changedSinceClose(closeId: String, asOf: String, changes: [String], more: Int)
+    /// `afterChange` is the kind's own word on what becomes of the difference (``CloseDefinition/afterChange``).
+    case changedSinceClose(closeId: String, asOf: String, changes: [String], more: Int, afterChange: String)
     /// The inputs read again to write the ledger differ from those the plan hashed: the plan was
     /// computed outside the close's transaction (a programming error, never a user's).
     case inputsMoved(closeId: String)
@@ -21,8 +22,9 @@ public enum CloseError: TallyError, Equatable {
     case notClosed(kind: String, scopeKey: String)
     /// A reopening of a close that a later close of the same company builds on.
     case laterCloseDepends(closeId: String, later: String)
-    /// A reopening of a payout close whose payout production has moved past PENDING.
-    case payoutSettled(closeId: String, payoutId: String, status: String)
+    /// A reopening the close's domain refuses (`reason`: a payout production has moved past
+    /// PENDING), with the domain's own `hint`.
+    case reopenRefused(closeId: String, reason: String, hint: String)
     /// A close of every company for a month before any company's first data (`first`, the earliest).
     case noCompanyDue(period: CalendarMonth, first: CalendarMonth)
     /// `--as-of` earlier than the as-of of the company's latest close of the same kind.
@@ -30,7 +32,7 @@ public enum CloseError: TallyError, Equatable {
 
     public var message: String {
         switch self {
-        case .changedSinceClose(let id, let asOf, let changes, let more):
+        case .changedSinceClose(let id, let asOf, let changes, let more, _):
             let list = changes.joined(separator: "; ") + (more > 0 ? "; … and \(more) more" : "")
             return "\(id) was closed as of \(asOf) from different inputs, and a closed period is never rewritten "
                 + "(changed: \(list))"
@@ -53,8 +55,8 @@ public enum CloseError: TallyError, Equatable {
             return "\(kind):\(scopeKey) is not closed; there is nothing to reopen"
         case .laterCloseDepends(let id, let later):
             return "\(id) cannot reopen: \(later) is closed after it and builds on it (its balances or adjustments)"
-        case .payoutSettled(let id, let payout, let status):
-            return "\(id) cannot reopen: its payout \(payout) is \(status), no longer PENDING"
+        case .reopenRefused(let id, let reason, _):
+            return "\(id) cannot reopen: \(reason)"
         case .noCompanyDue(let period, let first):
             return "no company has data in or before \(period): the first month with data is \(first)"
         case .asOfBeforePreviousClose(let company, let asOf, let previous, let closeId):
@@ -66,16 +68,8 @@ public enum CloseError: TallyError, Equatable {
 
     public var hint: String? {
         switch self {
-        case .changedSinceClose(let id, _, _, _):
-            if id.hasPrefix("cs-ai-billing:") {
-                return "the difference will be billed as adjustments at the next period's close"
-            }
-            if id.hasPrefix("affiliate-payouts") {
-                // Payout closes carry no adjustments (docs/AFFILIATE.md, section 6): say so, promise nothing.
-                return "a closed payout period is final: a later close neither re-accrues a changed commission "
-                    + "nor pays the difference (a reversal is still clawed back); settle it outside tally"
-            }
-            return "write the new figures under a new range (--to) or --as-of, which is a new close"
+        case .changedSinceClose(_, _, _, _, let afterChange):
+            return afterChange
         case .inputsMoved:
             return "run the close again; if it repeats, report it as a bug"
         case .periodOutOfOrder(_, _, let open):
@@ -89,7 +83,7 @@ public enum CloseError: TallyError, Equatable {
             return "give an --as-of at or after \(previous)"
         case .notClosed: return "'billing status' lists the closed periods"
         case .laterCloseDepends(_, let later): return "reopen \(later) first: only a company's latest close reopens"
-        case .payoutSettled: return "a paid payout stays: settle the difference outside tally"
+        case .reopenRefused(_, _, let hint): return hint
         }
     }
 
@@ -99,7 +93,7 @@ public enum CloseError: TallyError, Equatable {
         case .inputsMoved: return .ioError
         case .asOfDiffers: return .closedPeriodChanged
         case .periodOutOfOrder, .laterPeriodClosed, .asOfBeforePeriodEnd, .beforeFirstActivity,
-            .asOfBeforePreviousClose, .noCompanyDue, .notClosed, .laterCloseDepends, .payoutSettled:
+            .asOfBeforePreviousClose, .noCompanyDue, .notClosed, .laterCloseDepends, .reopenRefused:
             return .usage
         }
     }

@@ -10,7 +10,7 @@ import TallyStore
 ///   its content hash;
 /// - closed before from the same inputs with the same rows: nothing is written (``Outcome/unchanged``),
 ///   and the caller prints the same bytes as the first time;
-/// - closed before, anything different: ``CloseError/changedSinceClose(closeId:asOf:changes:more:)``,
+/// - closed before, anything different: ``CloseError/changedSinceClose(closeId:asOf:changes:more:afterChange:)``,
 ///   naming what changed, and nothing is written.
 /// A dry run decides the same way and writes nothing.
 ///
@@ -36,13 +36,15 @@ public enum CloseStage {
     /// read: what the plans were computed from cannot change before they are written, which is
     /// what lets a plan stream its inputs (``CloseInputs``) instead of holding them.
     static func executeAll<Detail>(
-        on store: Store, dryRun: Bool, planning: (Database) throws -> [(Detail, ClosePlan)]
+        on store: Store, dryRun: Bool, afterChange: String, planning: (Database) throws -> [(Detail, ClosePlan)]
     ) throws -> [(detail: Detail, plan: ClosePlan, outcome: Outcome)] {
         try store.queue.writeWithoutTransaction { db in
             var results: [(detail: Detail, plan: ClosePlan, outcome: Outcome)] = []
             try db.inTransaction(.immediate) {
                 let planned = try planning(db)
-                results = try planned.map { ($0.0, $0.1, try decide($0.1, in: db, dryRun: dryRun)) }
+                results = try planned.map {
+                    ($0.0, $0.1, try decide($0.1, in: db, dryRun: dryRun, afterChange: afterChange))
+                }
                 for result in results {
                     if case .closed = result.outcome { try write(result.plan, in: db) }
                 }
@@ -52,7 +54,9 @@ public enum CloseStage {
         }
     }
 
-    private static func decide(_ plan: ClosePlan, in db: Database, dryRun: Bool) throws -> Outcome {
+    private static func decide(_ plan: ClosePlan, in db: Database, dryRun: Bool, afterChange: String) throws
+        -> Outcome
+    {
         guard
             let ledger = try Row.fetchOne(
                 db,
@@ -76,7 +80,7 @@ public enum CloseStage {
         let changes = try differences(plan, closeId: ledger["id"], in: db)
         throw CloseError.changedSinceClose(
             closeId: plan.id, asOf: ledger["asOf"], changes: Array(changes.prefix(namedChanges)),
-            more: max(0, changes.count - namedChanges))
+            more: max(0, changes.count - namedChanges), afterChange: afterChange)
     }
 
     /// Whether a close written before inputs were hashed per table (it recorded no

@@ -10,8 +10,6 @@ public enum ReportError: TallyError, Equatable {
     case unknownTimeZone(company: String, timeZone: String)
     /// A check a report makes on its own counts failed: a defect in tally, not in the data.
     case inconsistentCounts(String)
-    /// The company's payouts were closed on another basis (one basis per company).
-    case otherPayoutBasis(company: String, closedKind: String)
     /// A stored value outside its closed set (``StoredEnum``): a production enum value this tally
     /// does not know, or a ledger edited by hand.
     case unknownValue(table: String, column: String, value: String, known: [String])
@@ -34,9 +32,6 @@ public enum ReportError: TallyError, Equatable {
             return "internal check failed: \(detail); nothing was written"
         case .unknownValue(let table, let column, let value, let known):
             return "\(table).\(column) holds '\(value)', which is not one of its values (\(Self.list(known)))"
-        case .otherPayoutBasis(let company, let kind):
-            return "company \(company) has payouts closed as \(kind); one company's payouts follow one basis, "
-                + "or a month could be paid twice"
         }
     }
 
@@ -49,11 +44,6 @@ public enum ReportError: TallyError, Equatable {
         case .inconsistentCounts: return "this is a defect in tally; please report it with the command line"
         case .unknownValue:
             return "a newer production enum value needs a newer tally; otherwise fix the row and load it again"
-        case .otherPayoutBasis(_, let kind):
-            let model = kind.dropFirst("affiliate-payouts".count).drop { $0 == "-" }
-            return model.isEmpty
-                ? "close this company with --basis production"
-                : "close this company with --basis model --model \(model)"
         }
     }
 
