@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers point one way: TallyCore ← TallyStore ← TallyLoad / TallyReporting ← the domains
 // (TallyFunnels, TallyAffiliate, TallyCSAI, side by side) ← TallyRegistry ← tally (CLI).
+// TallyPostgres (the pull from PostgreSQL) sits beside TallyLoad, feeding it bytes.
 // TallyOutput (writers) and TallySample (generator) depend only on TallyCore. Report SQL in
 // Queries/ is embedded into TallyReporting by EmbedQueriesPlugin. docs/ARCHITECTURE.md draws it.
 /// What a domain module may use: the shared values, the store, the writers and the reporting kit.
@@ -39,6 +40,15 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // libpq from Debian's libpq-dev: `tally load postgresql://…` reads the source with COPY TO
+        // STDOUT (docs/LOADING.md, "Pulling from PostgreSQL", says why libpq and not postgres-nio).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // The pull: a PostgreSQL source as one more byte source of the loader.
+        .target(
+            name: "TallyPostgres",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallyLoad", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // sqlite3_config (variadic C) for the CLI's process-wide SQLite settings.
         .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "TallyOutput", dependencies: ["TallyCore"]),
@@ -70,7 +80,7 @@ let package = Package(
             name: "tally",
             dependencies: [
                 "TallyCore", "TallyStore", "TallyLoad", "TallyReporting", "TallyFunnels", "TallyAffiliate", "TallyCSAI",
-                "TallyRegistry", "TallyOutput", "TallySample", "CSQLiteConfig",
+                "TallyRegistry", "TallyPostgres", "TallyOutput", "TallySample", "CSQLiteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -95,5 +105,12 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         // Help snapshots are read through #filePath, as the vectors are: test data, not resources.
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyRegistry"], exclude: ["HelpSnapshots"]),
+        // Against a throwaway PostgreSQL 15 cluster the tests start themselves (PostgresCluster).
+        .testTarget(
+            name: "TallyPostgresTests",
+            dependencies: [
+                "tally", "TallyPostgres", "TallyRegistry", "TallyLoad", "TallyStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

@@ -15,6 +15,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// Missing input: a file, directory or store that does not exist.
     case missingInput = 66
+    /// Source unavailable: a PostgreSQL source that refuses the connection, the credentials or
+    /// plain TLS, or drops the connection mid-pull (sysexits' `EX_UNAVAILABLE`).
+    case sourceUnavailable = 69
     /// I/O error: a file that cannot be read or written.
     case ioError = 74
 
@@ -28,6 +31,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case .usage: return "usage error: bad option, argument or name; an output path that is an input"
         case .dataError: return "bad data: rejected input, or a store tally cannot use"
         case .missingInput: return "missing input: no such file, directory or store"
+        case .sourceUnavailable:
+            return "source unavailable: the PostgreSQL source refused the connection or dropped it (nothing loaded)"
         case .ioError: return "I/O error: cannot read or write; disk full; store held or read-only"
         }
     }

@@ -7,10 +7,18 @@ import TallyStore
 /// Files load parents before children (foreign-key order of the mirrored tables), then by name.
 struct LoadPlan {
     struct Item: Equatable {
+        /// The file, or the stream's name (`public.orders`) as rejects and the history name it.
         let path: String
         let format: InputFormat
         let isGzip: Bool
         let table: String
+        /// The rows' bytes when they come from a stream (a PostgreSQL COPY), not a file.
+        var stream: (any StreamedInput)? = nil
+
+        static func == (lhs: Item, rhs: Item) -> Bool {
+            lhs.path == rhs.path && lhs.format == rhs.format && lhs.isGzip == rhs.isGzip && lhs.table == rhs.table
+                && lhs.stream === rhs.stream
+        }
     }
 
     let items: [Item]

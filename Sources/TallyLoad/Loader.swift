@@ -21,6 +21,9 @@ public struct LoadOptions: Sendable {
     /// Work that must commit with the rows, run last in the load's transaction, with the tables
     /// the load wrote (the rollups' rebuild: `RollupFamilies.finishLoad`).
     public var finishing: (@Sendable (Database, Set<String>) throws -> Void)?
+    /// Work run right after the load is recorded in `tally_loads`, with its id: a pull records
+    /// its source, snapshot and per-table watermarks (TallyPostgres).
+    package var recording: (@Sendable (Database, Int64) throws -> Void)?
 
     public init(
         tableOverride: String? = nil, isStrict: Bool = false, keepsSensitive: Bool = false, commandLine: String = ""
@@ -89,6 +92,26 @@ public struct Loader {
     }
 
     public func load(paths: [String], options: LoadOptions, sink: LoadEventSink) throws -> LoadSummary {
+        try load(options: options, sink: sink) { tables in
+            try LoadPlan.make(
+                paths: paths, tables: tables, tableOverride: options.tableOverride, isStrict: options.isStrict)
+        }
+    }
+
+    /// Loads streamed tables (a PostgreSQL pull) exactly as files: one transaction, the same
+    /// conversion, rejects and history. Streams load in the store's foreign-key order.
+    package func load(streams: [StreamedTable], options: LoadOptions, sink: LoadEventSink) throws -> LoadSummary {
+        try load(options: options, sink: sink) { tables in
+            let order = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
+            let items = streams.map(\.input).sorted { (order[$0.table] ?? .max, $0.name) < (order[$1.table] ?? .max, $1.name) }
+                .map { LoadPlan.Item(path: $0.name, format: .csv, isGzip: false, table: $0.table, stream: $0) }
+            return LoadPlan(items: items, skipped: [], unmirrored: [])
+        }
+    }
+
+    private func load(options: LoadOptions, sink: LoadEventSink, planning: ([String]) throws -> LoadPlan) throws
+        -> LoadSummary
+    {
         try store.queue.writeWithoutTransaction { db in
             // SQLite's default 2 MiB page cache is kept: measured at 1M rows, a 16–32 MiB cache or a
             // sorter helper thread (PRAGMA threads) for the whole load made no load faster and raised
@@ -98,8 +121,7 @@ public struct Loader {
             if let table = options.tableOverride, !tables.contains(table) {
                 throw LoadError.unknownTableOption(table)
             }
-            let plan = try LoadPlan.make(
-                paths: paths, tables: tables, tableOverride: options.tableOverride, isStrict: options.isStrict)
+            let plan = try planning(tables)
             var results: [FileLoadResult] = []
             let loadStarted = Date()
             let startedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
@@ -117,7 +139,7 @@ public struct Loader {
                 for item in plan.items {
                     let schema = try schemas[item.table] ?? TableSchema.read(db, table: item.table)
                     schemas[item.table] = schema
-                    let bytes = Self.fileSize(item.path)
+                    let bytes = item.stream?.estimatedBytes ?? Self.fileSize(item.path)
                     let deferred = try Self.dropDeferrableIndexes(db, item: item, bytes: bytes)
                     let loader = try FileLoader(
                         db: db, schema: schema, item: item, options: options, sink: sink, parents: parents,
@@ -135,7 +157,8 @@ public struct Loader {
                 if options.isStrict && (rejected > 0 || !unknown.isEmpty) {
                     throw LoadError.strictRefusal(rejected: rejected, unknownColumns: unknown)
                 }
-                try LoadHistory.record(db, startedAt: startedAt, options: options, results: results)
+                let loadID = try LoadHistory.record(db, startedAt: startedAt, options: options, results: results)
+                try options.recording?(db, loadID)
                 let finishingStarted = Date()
                 try options.finishing?(db, written)
                 Timing.report("finishing work (rollups) \(Timing.seconds(since: finishingStarted))")
@@ -201,7 +224,10 @@ public struct Loader {
 
 /// Records each committed load in `tally_loads` and `tally_load_files`.
 enum LoadHistory {
-    static func record(_ db: Database, startedAt: String, options: LoadOptions, results: [FileLoadResult]) throws {
+    @discardableResult
+    static func record(_ db: Database, startedAt: String, options: LoadOptions, results: [FileLoadResult]) throws
+        -> Int64
+    {
         let finishedAt = UTCTimestamp.format(Int64(Date().timeIntervalSince1970 * 1000))
         try db.execute(
             sql: """
@@ -222,6 +248,7 @@ enum LoadHistory {
                     result.read, result.inserted, result.updated, result.unchanged, result.rejected, result.warnings,
                 ])
         }
+        return loadID
     }
 }
 

@@ -106,6 +106,12 @@ final class RowProducer: @unchecked Sendable {
     }
 
     private func produce() throws -> ProducerOutcome {
+        if let stream = item.stream {
+            let source = DigestingByteSource(try stream.open())
+            try produceCSV(source)
+            flush(bytesRead: source.bytesReadFromDisk)
+            return .finished(sha256: try source.finishDigest(), bytes: source.bytesReadFromDisk)
+        }
         let file = try FileByteSource(path: item.path)
         defer { file.close() }
         let source: any ByteSource = item.isGzip ? try GzipByteSource(source: file, path: item.path) : file

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TallyStore
 
 /// What the loader needs to know about one store table, read from the store itself.
 ///
@@ -52,19 +53,7 @@ struct TableSchema: Sendable {
 
     /// `CONSTRAINT "EnumName" CHECK ("column" IN ('A', 'B'))` → column → (EnumName, values).
     static func enumConstraints(in sql: String) -> [String: (name: String, values: [String])] {
-        let pattern = #"CONSTRAINT "([A-Za-z0-9_]+)" CHECK \("([A-Za-z0-9_]+)" IN \(([^)]*)\)\)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [:] }
-        var result: [String: (String, [String])] = [:]
-        let text = sql as NSString
-        for match in regex.matches(in: sql, range: NSRange(location: 0, length: text.length)) {
-            let enumName = text.substring(with: match.range(at: 1))
-            let column = text.substring(with: match.range(at: 2))
-            let values = text.substring(with: match.range(at: 3))
-                .split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
-            result[column] = (enumName, values)
-        }
-        return result
+        PostgresSchema.enumConstraints(in: sql)
     }
 }
 

@@ -32,6 +32,7 @@ public enum MigrationCatalog {
         tallyBillingRollups,
         tallyAffiliateClickRollups,
         tallyCloseReopenings,
+        tallyPulls,
     ]
 
     /// The migration with this production name or changelog alias.

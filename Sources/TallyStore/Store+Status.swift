@@ -17,6 +17,9 @@ extension Store {
         public let updated: Int
         public let unchanged: Int
         public let rejected: Int
+        /// A pull's source (without credentials) and its snapshot instant; nil for files.
+        public var source: String? = nil
+        public var snapshotAt: String? = nil
     }
 
     /// Every table (SQLite's internal ones aside) with its row count, by name.
@@ -46,15 +49,16 @@ extension Store {
                 sql: """
                     SELECT l."id", l."finishedAt", COUNT(f."position") AS files, SUM(f."read") AS read,
                         SUM(f."inserted") AS inserted, SUM(f."updated") AS updated, SUM(f."unchanged") AS unchanged,
-                        SUM(f."rejected") AS rejected
+                        SUM(f."rejected") AS rejected, p."source", p."snapshotAt"
                     FROM "tally_loads" l LEFT JOIN "tally_load_files" f ON f."loadId" = l."id"
+                    LEFT JOIN "tally_pulls" p ON p."loadId" = l."id"
                     GROUP BY l."id" ORDER BY l."id" DESC LIMIT ?
                     """, arguments: [limit]
             ).map { row in
                 LoadRecord(
                     id: row["id"], finishedAt: row["finishedAt"], files: row["files"], read: row["read"] ?? 0,
                     inserted: row["inserted"] ?? 0, updated: row["updated"] ?? 0, unchanged: row["unchanged"] ?? 0,
-                    rejected: row["rejected"] ?? 0)
+                    rejected: row["rejected"] ?? 0, source: row["source"], snapshotAt: row["snapshotAt"])
             }
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import TallyCore
 import TallyLoad
 import TallyOutput
+import TallyPostgres
 import TallyRegistry
 import TallyStore
 
@@ -10,25 +11,36 @@ struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract:
-            "Load export files or directories (CSV, NDJSON, JSON arrays, gzip) into the store, in one transaction.",
+            "Load export files or directories (CSV, NDJSON, JSON arrays, gzip), or pull a PostgreSQL source, in one transaction.",
         discussion: """
             Each row is inserted, updated, left unchanged, or rejected with file, line, column and \
             reason. Without --strict, good rows load and the exit status is 3 when any row was \
             rejected; with --strict, any reject or unknown column loads nothing (exit 65).
 
+            A postgresql:// (or postgres://) URL instead of paths pulls every mirrored table the \
+            source has, inside one REPEATABLE READ READ ONLY snapshot, through the same checks \
+            (docs/LOADING.md, "Pulling from PostgreSQL"). libpq reads PG* environment variables, \
+            ~/.pgpass and ?sslmode=. --since-last reads rows changed since the previous pull of \
+            the same source; --full reports ids the source no longer has, --apply-deletes removes \
+            them. A source that refuses or drops the connection exits 69, nothing loaded.
+
             Example: tally load SampleData --db /tmp/sample.sqlite --rejects /tmp/rejects.csv
+            Example: tally load postgresql://analyst@replica:5432/shop --db /tmp/shop.sqlite --since-last
             """)
 
     @OptionGroup var store: StoreOptions
 
     @Argument(
         help: ArgumentHelp(
-            "Files or directories to load (a directory loads the data files inside it).", valueName: "path"))
+            "Files or directories to load (a directory loads the data files inside it), or one postgresql:// URL.",
+            valueName: "path"))
     var paths: [String]
 
     @Option(
-        help: ArgumentHelp("Load every file into this table instead of naming it from the file.", valueName: "table"))
-    var table: String?
+        help: ArgumentHelp(
+            "Files: load every file into this table instead of naming it from the file. "
+                + "A pull: read only this table (repeatable).", valueName: "table"))
+    var table: [String] = []
 
     @Flag(help: "Fail, loading nothing, on any rejected row or unknown column.")
     var strict = false
@@ -44,9 +56,23 @@ struct LoadCommand: ParsableCommand {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    @OptionGroup var pull: PullOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if let source = paths.first, SourceAddress.isSource(source) {
+            guard paths.count == 1 else {
+                throw CommandFailure(message: "a pull reads one source; load files in another command", status: .usage)
+            }
+            return try runPull(SourceAddress(source))
+        }
+        try pull.refuseWithFiles()
+        guard table.count <= 1 else {
+            throw CommandFailure(
+                message: "--table names one table for files (all files go to it); repeat it only for a pull",
+                status: .usage)
+        }
         try PathGuard.refuse(
             outputs: [("--out", output.out), ("--rejects", rejects)],
             overlapping: store.protected + PathGuard.inputs(paths))
@@ -57,7 +83,7 @@ struct LoadCommand: ParsableCommand {
         let opened = try store.open()
         let sink = try LoadReporter(rejectsPath: rejects, showsProgress: !quiet && isatty(STDERR_FILENO) == 1)
         var options = LoadOptions(
-            tableOverride: table, isStrict: strict, keepsSensitive: keepSensitive,
+            tableOverride: table.first, isStrict: strict, keepsSensitive: keepSensitive,
             commandLine: CommandLine.arguments.dropFirst().joined(separator: " "))
         // The report rollups commit with the rows (docs/ROLLUPS.md).
         options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }

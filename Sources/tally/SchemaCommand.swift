@@ -34,13 +34,30 @@ struct SchemaCommand: ParsableCommand {
     struct Dump: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the live schema, one CREATE statement per table and index, sorted by name.",
-            discussion: "Example: tally schema dump --db /tmp/sample.sqlite")
+            discussion: """
+                --dialect postgresql prints the mirrored tables as production declares them in \
+                PostgreSQL (enums, TIMESTAMP(3), DECIMAL(p,s), DOUBLE PRECISION, TEXT[], JSONB), \
+                parents first, then indexes and foreign keys: a production-shaped source for \
+                'tally load postgresql://…' (docs/LOADING.md).
+
+                Example: tally schema dump --db /tmp/sample.sqlite --dialect postgresql
+                """)
+
+        enum Dialect: String, ExpressibleByArgument, CaseIterable {
+            case sqlite, postgresql
+        }
 
         @OptionGroup var store: StoreOptions
 
+        @Option(help: "sqlite: the store as it is; postgresql: the mirrored tables in production's DDL.")
+        var dialect: Dialect = .sqlite
+
         func run() throws {
             let opened = try store.openExisting(migrate: .leaveAsIs)
-            print(try opened.schemaDump().text, terminator: "")
+            switch dialect {
+            case .sqlite: print(try opened.schemaDump().text, terminator: "")
+            case .postgresql: print(try opened.queue.read { try PostgresSchema.ddl($0) }, terminator: "")
+            }
         }
     }
 }

@@ -23,12 +23,16 @@ struct StatusCommand: ParsableCommand {
             columns: ["table", "rows"],
             rows: try opened.tableCounts().map { [.text($0.table), .integer(Int64($0.rows))] })
         let history = ReportTable(
-            columns: ["load", "finished_at", "files", "read", "inserted", "updated", "unchanged", "rejected"],
+            columns: [
+                "load", "finished_at", "files", "read", "inserted", "updated", "unchanged", "rejected", "source",
+                "snapshot_at",
+            ],
             rows: try opened.recentLoads(limit: loads).map { load in
                 [
                     .integer(load.id), .text(load.finishedAt), .integer(Int64(load.files)), .integer(Int64(load.read)),
                     .integer(Int64(load.inserted)), .integer(Int64(load.updated)), .integer(Int64(load.unchanged)),
-                    .integer(Int64(load.rejected)),
+                    .integer(Int64(load.rejected)), load.source.map(ReportValue.text) ?? .null,
+                    load.snapshotAt.map(ReportValue.text) ?? .null,
                 ]
             })
         // Two tables, one document: JSON as {"tables": [...], "loads": [...]}, CSV and the terminal

@@ -21,7 +21,7 @@ final class StoreCommandTests: XCTestCase {
         let up = try TallyRunner.run(["migrate", "up", "--db", db])
         XCTAssertEqual(up.status, 0, up.stderr)
         XCTAssertTrue(up.stdout.hasPrefix("applied 00000000000000_init_baseline\n"))
-        XCTAssertTrue(up.stderr.contains("applied 27 migration(s)"))
+        XCTAssertTrue(up.stderr.contains("applied 28 migration(s)"))
 
         let again = try TallyRunner.run(["migrate", "up", "--db", db])
         XCTAssertEqual(again.stdout, "")
@@ -94,7 +94,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try TallyRunner.run(["migrate", "up", "--db", db]).status, 0)
         let down = try TallyRunner.run(["migrate", "down", "--all", "--db", db])
         XCTAssertEqual(down.status, 0, down.stderr)
-        XCTAssertTrue(down.stderr.contains("rolled back 27 migration(s)"))
+        XCTAssertTrue(down.stderr.contains("rolled back 28 migration(s)"))
         let dump = try TallyRunner.run(["schema", "dump", "--db", db])
         XCTAssertEqual(dump.stdout, "")
     }

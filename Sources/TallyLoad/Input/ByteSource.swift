@@ -4,7 +4,7 @@ import Foundation
 /// A stream of bytes read in chunks: a file as it is on disk, or its gzip-decompressed content.
 ///
 /// Parsers pull chunks; nothing ever holds a whole file in memory.
-protocol ByteSource {
+package protocol ByteSource {
     /// The next chunk, or nil at the end of the stream.
     mutating func nextChunk() throws -> ArraySlice<UInt8>?
     /// Bytes consumed from the file on disk so far (compressed bytes for gzip), for progress.
