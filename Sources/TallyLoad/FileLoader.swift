@@ -37,7 +37,8 @@ final class FileLoader {
         self.sink = sink
         self.parents = parents
         self.result = FileLoadResult(
-            path: item.path, table: item.table, format: item.stream?.formatName ?? (item.format.rawValue + (item.isGzip ? "+gzip" : "")),
+            path: item.path, table: item.table,
+            format: item.stream?.formatName ?? (item.format.rawValue + (item.isGzip ? "+gzip" : "")),
             bytes: fileBytes, sha256: "")
         self.tableWasEmpty =
             try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(item.table.quotedDatabaseIdentifier))")

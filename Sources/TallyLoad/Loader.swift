@@ -103,8 +103,10 @@ public struct Loader {
     package func load(streams: [StreamedTable], options: LoadOptions, sink: LoadEventSink) throws -> LoadSummary {
         try load(options: options, sink: sink) { tables in
             let order = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
-            let items = streams.map(\.input).sorted { (order[$0.table] ?? .max, $0.name) < (order[$1.table] ?? .max, $1.name) }
-                .map { LoadPlan.Item(path: $0.name, format: .csv, isGzip: false, table: $0.table, stream: $0) }
+            let items = streams.map(\.input).sorted {
+                (order[$0.table] ?? .max, $0.name) < (order[$1.table] ?? .max, $1.name)
+            }
+            .map { LoadPlan.Item(path: $0.name, format: .csv, isGzip: false, table: $0.table, stream: $0) }
             return LoadPlan(items: items, skipped: [], unmirrored: [])
         }
     }

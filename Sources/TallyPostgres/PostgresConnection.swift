@@ -19,8 +19,8 @@ final class PostgresConnection: @unchecked Sendable {
         self.connection = connection
         self.address = address
         guard PQstatus(connection) == CONNECTION_OK else {
+            // deinit runs for a throwing init whose properties are set: it calls PQfinish, once.
             let reason = lastError
-            PQfinish(connection)
             throw PullError.cannotConnect(source: address.display, reason: reason)
         }
     }
@@ -101,7 +101,7 @@ final class PostgresConnection: @unchecked Sendable {
 
     private func withParameters<T>(_ parameters: [String], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
         let copies = parameters.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         return body(copies.map { UnsafePointer($0) })
     }
 }

@@ -137,7 +137,8 @@ public struct PostgresPull: Sendable {
         return (
             try chosen.map { table in
                 try tablePlan(
-                    table, columns: catalog.tables[table]!, size: catalog.sizes[table] ?? 0, watermark: watermarks[table],
+                    table, columns: catalog.tables[table]!, size: catalog.sizes[table] ?? 0,
+                    watermark: watermarks[table],
                     db: db)
             }, missing
         )

@@ -30,7 +30,8 @@ enum PullHistory {
         Dictionary(
             try Row.fetchAll(
                 db,
-                sql: #"SELECT "tableName", "snapshotAt" FROM "tally_pull_tables" WHERE "source" = ? AND "schemaName" = ?"#,
+                sql:
+                    #"SELECT "tableName", "snapshotAt" FROM "tally_pull_tables" WHERE "source" = ? AND "schemaName" = ?"#,
                 arguments: [source, schema]
             ).map { ($0["tableName"], $0["snapshotAt"]) }, uniquingKeysWith: { first, _ in first })
     }

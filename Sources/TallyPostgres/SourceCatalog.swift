@@ -41,12 +41,14 @@ struct SourceCatalog {
             """, [schema])
         return SourceCatalog(
             tables: tables,
-            sizes: Dictionary(sizes.map { ($0[0]!, Int64($0[1] ?? "0") ?? 0) }, uniquingKeysWith: { first, _ in first }))
+            sizes: Dictionary(sizes.map { ($0[0]!, Int64($0[1] ?? "0") ?? 0) }, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     /// The mirror's columns of `table`: name, declared type, enum name.
-    static func mirrorColumns(_ db: Database, table: String) throws -> [(name: String, declared: String, enumName: String?)]
-    {
+    static func mirrorColumns(_ db: Database, table: String) throws -> [(
+        name: String, declared: String, enumName: String?
+    )] {
         let sql =
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
         let enums = PostgresSchema.enumConstraints(in: sql)
@@ -70,7 +72,8 @@ struct SourceCatalog {
             return ["double precision", "real"].contains(type) || type.hasPrefix("numeric") || integers.contains(type)
         case "BOOLEAN": return type == "boolean"
         case "JSON_TEXT": return type == "jsonb" || type == "json"
-        case "JSON_ARRAY_TEXT", "JSON_NUMBER_ARRAY_TEXT": return column.category == "A" || type == "jsonb" || type == "json"
+        case "JSON_ARRAY_TEXT", "JSON_NUMBER_ARRAY_TEXT":
+            return column.category == "A" || type == "jsonb" || type == "json"
         case "BLOB": return type == "bytea"
         default:
             if upper.hasPrefix("SCALED_INTEGER(") {

@@ -134,7 +134,9 @@ public enum PostgresSchema {
             let declared: String = column["type"]
             var line = "    \(name.quotedDatabaseIdentifier) \(type(declared: declared, enumName: enums[name]?.name))"
             if (column["notnull"] as Int) == 1 { line += " NOT NULL" }
-            if let value = column["dflt_value"] as String? { line += " DEFAULT \(defaultValue(value, declared: declared))" }
+            if let value = column["dflt_value"] as String? {
+                line += " DEFAULT \(defaultValue(value, declared: declared))"
+            }
             lines.append(line)
             if (column["pk"] as Int) > 0 { keys.append((column["pk"], name)) }
         }
@@ -164,7 +166,9 @@ public enum PostgresSchema {
         let upper = declared.uppercased()
         if stored.contains("strftime(") { return "CURRENT_TIMESTAMP" }
         if upper == "BOOLEAN" { return stored == "1" ? "true" : "false" }
-        if upper.hasSuffix("ARRAY_TEXT"), stored == "'[]'" { return "ARRAY[]::\(type(declared: declared, enumName: nil))" }
+        if upper.hasSuffix("ARRAY_TEXT"), stored == "'[]'" {
+            return "ARRAY[]::\(type(declared: declared, enumName: nil))"
+        }
         if let integer = Int64(stored) {
             if upper == "MONEY_INTEGER" { return decimalText(integer, scale: 2) }
             if upper.hasPrefix("SCALED_INTEGER("),

@@ -22,10 +22,10 @@ struct LoadCommand: ParsableCommand {
             (docs/LOADING.md, "Pulling from PostgreSQL"). libpq reads PG* environment variables, \
             ~/.pgpass and ?sslmode=. --since-last reads rows changed since the previous pull of \
             the same source; --full reports ids the source no longer has, --apply-deletes removes \
-            them. A source that refuses or drops the connection exits 69, nothing loaded.
+            them. A source that refuses or drops the connection exits 69, nothing loaded. A pull \
+            reads like: tally load postgresql://analyst@replica:5432/shop --since-last
 
             Example: tally load SampleData --db /tmp/sample.sqlite --rejects /tmp/rejects.csv
-            Example: tally load postgresql://analyst@replica:5432/shop --db /tmp/shop.sqlite --since-last
             """)
 
     @OptionGroup var store: StoreOptions

@@ -6,7 +6,7 @@ import XCTest
 ///
 /// PostgreSQL refuses to run as root, so as root (CI) the server and its tools run as the
 /// `postgres` user the Debian package creates, with the directory handed to it.
-final class PostgresCluster {
+final class PostgresCluster: @unchecked Sendable {
     static let binaries = ProcessInfo.processInfo.environment["TALLY_PG_BIN"] ?? "/usr/lib/postgresql/15/bin"
 
     let directory: URL
@@ -17,7 +17,8 @@ final class PostgresCluster {
     init() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binaries + "/initdb") else {
             throw CommandError(
-                "PostgreSQL 15 is not installed (\(Self.binaries)/initdb); apt-get install postgresql-15 (.ci/run does)")
+                "PostgreSQL 15 is not installed (\(Self.binaries)/initdb); apt-get install postgresql-15 (.ci/run does)"
+            )
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -40,12 +41,37 @@ final class PostgresCluster {
 
     private var data: String { directory.appendingPathComponent("data").path }
 
-    /// Stops the server (fast shutdown: open connections are cut) and deletes its directory.
+    /// Stops the server and deletes its directory.
     func stop() {
+        stopServer()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Stops the server (fast shutdown: open connections are cut); the directory stays.
+    func stopServer() {
+        lock.lock()
+        defer { lock.unlock() }
         guard running else { return }
         running = false
         _ = try? serverTool("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"])
-        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private let lock = NSLock()
+
+    /// Rewrites pg_hba.conf so that `passwordUser` must give its password (SCRAM) and `tlsUser`
+    /// may connect only over TLS (this server has none, so never), then reloads.
+    func requirePasswordAndTLS(passwordUser: String, tlsUser: String) throws {
+        let hba = directory.appendingPathComponent("data/pg_hba.conf")
+        let rules = """
+            host all \(passwordUser) 127.0.0.1/32 scram-sha-256
+            hostnossl all \(tlsUser) 127.0.0.1/32 reject
+            local all all trust
+            host all all 127.0.0.1/32 trust
+
+            """
+        try rules.write(to: hba, atomically: false, encoding: .utf8)
+        try serverTool("pg_ctl", ["-D", data, "reload"])
+        Thread.sleep(forTimeInterval: 0.5)
     }
 
     /// The URL of `database` as the user `tally`.
@@ -59,8 +85,10 @@ final class PostgresCluster {
         defer { try? FileManager.default.removeItem(at: script) }
         return try Command.run(
             Self.binaries + "/psql",
-            ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)", "-U", "tally",
-             "-d", database, "-f", script.path])
+            [
+                "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)", "-U", "tally",
+                "-d", database, "-f", script.path,
+            ])
     }
 
     /// initdb and pg_ctl, as the `postgres` user when this process is root.
@@ -138,7 +166,7 @@ enum Command {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
         guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
             throw CommandError("cannot start \(path)")

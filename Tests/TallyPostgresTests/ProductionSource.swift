@@ -63,7 +63,8 @@ struct ProductionSource {
         var path = file.path
         if path.hasSuffix(".gz") {
             let plain = cluster.directory.appendingPathComponent(UUID().uuidString + ".csv")
-            let data = try Command.run("/bin/sh", ["-c", "gzip -dc '\(path)' > '\(plain.path)' && chmod 644 '\(plain.path)'"])
+            let data = try Command.run(
+                "/bin/sh", ["-c", "gzip -dc '\(path)' > '\(plain.path)' && chmod 644 '\(plain.path)'"])
             _ = data
             path = plain.path
         }
