@@ -1340,6 +1340,28 @@ CREATE TABLE "tally_loads" (
     "keepsSensitive" BOOLEAN NOT NULL
 );
 
+-- table tally_pull_tables
+CREATE TABLE "tally_pull_tables" (
+    "source" TEXT NOT NULL,
+    "schemaName" TEXT NOT NULL,
+    "tableName" TEXT NOT NULL,
+    "snapshotAt" TIMESTAMP_TEXT NOT NULL,
+    "loadId" INTEGER NOT NULL,
+    "incremental" BOOLEAN NOT NULL,
+    PRIMARY KEY ("source", "schemaName", "tableName")
+);
+
+-- table tally_pulls
+CREATE TABLE "tally_pulls" (
+    "loadId" INTEGER NOT NULL PRIMARY KEY REFERENCES "tally_loads"("id") ON DELETE CASCADE,
+    "source" TEXT NOT NULL,
+    "schemaName" TEXT NOT NULL,
+    "snapshotAt" TIMESTAMP_TEXT NOT NULL,
+    "mode" TEXT NOT NULL CHECK ("mode" IN ('all', 'since-last', 'full')),
+    "deletesFound" INTEGER NOT NULL,
+    "deletesApplied" INTEGER NOT NULL
+);
+
 -- table tally_rollup_affiliate_clicks
 CREATE TABLE "tally_rollup_affiliate_clicks" (
     "seq" INTEGER NOT NULL PRIMARY KEY,

@@ -141,8 +141,11 @@ public struct Loader {
                 for item in plan.items {
                     let schema = try schemas[item.table] ?? TableSchema.read(db, table: item.table)
                     schemas[item.table] = schema
-                    let bytes = item.stream?.estimatedBytes ?? Self.fileSize(item.path)
-                    let deferred = try Self.dropDeferrableIndexes(db, item: item, bytes: bytes)
+                    // A stream's size is unknown until it ends (progress shows rows only); its
+                    // source table's size decides whether its indexes are built after the rows.
+                    let bytes = item.stream == nil ? Self.fileSize(item.path) : 0
+                    let deferred = try Self.dropDeferrableIndexes(
+                        db, item: item, bytes: item.stream?.estimatedBytes ?? bytes)
                     let loader = try FileLoader(
                         db: db, schema: schema, item: item, options: options, sink: sink, parents: parents,
                         hasher: hasher, fileBytes: bytes)

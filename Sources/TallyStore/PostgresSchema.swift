@@ -53,8 +53,8 @@ public enum PostgresSchema {
         return result
     }
 
-    /// The mirrored tables (tally's own `tally_` tables left out) in foreign-key order, with their
-    /// enums first and their indexes and foreign keys after.
+    /// The mirrored tables (tally's own `tally_` tables and report indexes left out) in foreign-key
+    /// order, with their enums first and their indexes and foreign keys after.
     public static func ddl(_ db: Database) throws -> String {
         let tables = try mirroredTables(db)
         var enums: [String: [String]] = [:]
@@ -78,7 +78,8 @@ public enum PostgresSchema {
             db,
             sql: """
                 SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                AND tbl_name NOT LIKE 'tally\\_%' ESCAPE '\\' ORDER BY tbl_name, name
+                AND tbl_name NOT LIKE 'tally\\_%' ESCAPE '\\' AND name NOT LIKE 'tally\\_%' ESCAPE '\\'
+                ORDER BY tbl_name, name
                 """
         ).map { try booleanLiterals(in: $0["sql"], table: $0["tbl_name"], db: db) + ";" }
         let enumLines = enums.keys.sorted().map { name in

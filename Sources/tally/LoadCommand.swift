@@ -176,7 +176,10 @@ final class LoadReporter: LoadEventSink {
         guard showsProgress else { return }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let percent = bytesTotal > 0 ? Int(Double(bytesRead) * 100 / Double(bytesTotal)) : 0
-        let line = "\(file): \(rows) rows, \(Int(Double(rows) / seconds)) rows/s, \(min(percent, 100))%"
+        // A pulled table's size is not known ahead: its line has no percent.
+        let line =
+            "\(file): \(rows) rows, \(Int(Double(rows) / seconds)) rows/s"
+            + (bytesTotal > 0 ? ", \(min(percent, 100))%" : "")
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         hasProgressLine = true
     }

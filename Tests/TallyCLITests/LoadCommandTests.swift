@@ -56,7 +56,9 @@ final class LoadCommandTests: XCTestCase {
         let status = try TallyRunner.run(["status", "--db", db, "--format", "csv"])
         XCTAssertEqual(status.status, 0)
         XCTAssertTrue(status.stdout.contains("cs_ai_usage,1\n"))
-        XCTAssertTrue(status.stdout.contains("load,finished_at,files,read,inserted,updated,unchanged,rejected\n2,"))
+        XCTAssertTrue(
+            status.stdout.contains(
+                "load,finished_at,files,read,inserted,updated,unchanged,rejected,source,snapshot_at\n2,"))
     }
 
     func testStrictLoadsNothingAndExitsSixtyFive() throws {

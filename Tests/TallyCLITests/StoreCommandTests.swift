@@ -31,7 +31,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(status.status, 0)
         let lines = status.stdout.split(separator: "\n")
         XCTAssertEqual(lines.first, "migration,changelog_name,state,applied_at,summary")
-        XCTAssertEqual(lines.count, 28)
+        XCTAssertEqual(lines.count, 29)
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains(",applied,") })
         XCTAssertTrue(
             status.stdout.contains(
@@ -53,7 +53,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try TallyRunner.run(["migrate", "up", "--db", db]).status, 0)
         let clean = try TallyRunner.run(["schema", "check", "--db", db])
         XCTAssertEqual(clean.status, 0)
-        XCTAssertEqual(clean.stdout, "schema matches the 27 applied migrations\n")
+        XCTAssertEqual(clean.stdout, "schema matches the 28 applied migrations\n")
 
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
