@@ -183,24 +183,7 @@ public struct Loader {
             sql:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
         ).filter { !OwnTables.isBookkeeping($0) }
-        var parentsOf: [String: Set<String>] = [:]
-        for name in names {
-            let parents = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(name.quotedDatabaseIdentifier))")
-                .map { $0["table"] as String }.filter { $0 != name && names.contains($0) }
-            parentsOf[name] = Set(parents)
-        }
-        var ordered: [String] = []
-        var placed = Set<String>()
-        while ordered.count < names.count {
-            let ready = names.filter { !placed.contains($0) && parentsOf[$0, default: []].isSubset(of: placed) }
-            // A cycle cannot happen among the mirrored tables; if one did, fall back to name order.
-            let next = ready.isEmpty ? names.filter { !placed.contains($0) } : ready
-            for name in next {
-                ordered.append(name)
-                placed.insert(name)
-            }
-        }
-        return ordered
+        return try TableOrder.parentsFirst(names, in: db)
     }
 
     private static func fileSize(_ path: String) -> Int64 {

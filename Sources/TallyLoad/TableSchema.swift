@@ -25,7 +25,7 @@ struct TableSchema: Sendable {
         let createSQL =
             try String.fetchOne(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) ?? ""
-        let enums = enumConstraints(in: createSQL)
+        let enums = PostgresSchema.enumConstraints(in: createSQL)
         var columns: [ColumnSpec] = []
         for row in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))") {
             let name: String = row["name"]
@@ -49,11 +49,6 @@ struct TableSchema: Sendable {
         return TableSchema(
             name: table, columns: columns, foreignKeys: foreignKeys,
             indexByName: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) }))
-    }
-
-    /// `CONSTRAINT "EnumName" CHECK ("column" IN ('A', 'B'))` → column → (EnumName, values).
-    static func enumConstraints(in sql: String) -> [String: (name: String, values: [String])] {
-        PostgresSchema.enumConstraints(in: sql)
     }
 }
 

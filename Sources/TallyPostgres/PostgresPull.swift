@@ -71,7 +71,6 @@ public struct PostgresPull: Sendable {
                     table: table.name, name: "\(schema).\(table.name)", sql: table.copySQL,
                     estimatedBytes: table.estimatedBytes, connection: connection))
         }
-        var deletes: [(table: String, ids: [String])] = []
         var pullOptions = options
         pullOptions.commandLine = address.redact(options.commandLine)
         let preparing = options.preparing
@@ -97,9 +96,8 @@ public struct PostgresPull: Sendable {
         }
         let load = try Loader(store: store).load(streams: streams, options: pullOptions, sink: sink)
         try? connection.execute("COMMIT")
-        deletes = deletesBox.found
         return Summary(
-            load: load, snapshotAt: snapshotAt, missingTables: plan.missing, deletes: deletes,
+            load: load, snapshotAt: snapshotAt, missingTables: plan.missing, deletes: deletesBox.found,
             incremental: plan.tables.compactMap { table in table.since.map { (table.name, $0) } })
     }
 

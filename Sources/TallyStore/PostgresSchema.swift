@@ -110,19 +110,7 @@ public enum PostgresSchema {
                 AND name NOT LIKE 'tally\\_%' ESCAPE '\\' AND name != ? ORDER BY name
                 """,
             arguments: [MigrationLedger.tableName])
-        var parents: [String: Set<String>] = [:]
-        for name in names {
-            parents[name] = Set(
-                try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(name.quotedDatabaseIdentifier))")
-                    .map { $0["table"] as String }.filter { $0 != name && names.contains($0) })
-        }
-        var ordered: [String] = []
-        while ordered.count < names.count {
-            let placed = Set(ordered)
-            let ready = names.filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
-            ordered += ready.isEmpty ? names.filter { !placed.contains($0) } : ready
-        }
-        return ordered
+        return try TableOrder.parentsFirst(names, in: db)
     }
 
     private static func createTable(
