@@ -166,6 +166,64 @@ final class AffiliateAttributionTests: XCTestCase {
         XCTAssertEqual(report.first { $0.group == AffiliateReport.unattributed }?.revenue, 777)
     }
 
+    /// AFFILIATE.md §5: `reversed_conversions` is a credited share, like `conversions`. One
+    /// REVERSED conversion touched by three partners under linear: each partner carries a third of
+    /// it (333,333 / 333,333 / 333,334 millionths, the unit left to the later touchpoint), and its
+    /// reversal rate is that share over its own active share plus it.
+    func testAReversedConversionSharedByThreeClicksChargesEachPartnerItsShare() throws {
+        let t = base + 10 * day
+        try click("r1", partner: "pa", visitor: "r", at: t - 3 * day)
+        try click("r2", partner: "pb", visitor: "r", at: t - 2 * day)
+        try click("r3", partner: "pc", visitor: "r", at: t - 1 * day)
+        try conversion("rev", click: "r1", at: t, total: 900, status: "REVERSED")
+        // pa also has one active conversion of its own: conversions 1, reversed 1/3.
+        try click("a", partner: "pa", visitor: "s", at: t - day)
+        try conversion("ok", click: "a", at: t, total: 500)
+        var options = AttributionOptions()
+        options.model = .linear
+        let table = try AffiliateReport(scope: ReportScope(), options: options).run(on: store)
+        func cell(_ group: String, _ column: String) -> String? {
+            let row = table.rows.first { $0[table.columns.firstIndex(of: "group")!] == .text(group) }
+            return row?[table.columns.firstIndex(of: column)!].plainText
+        }
+        XCTAssertEqual(cell("pa", "reversed_conversions"), "0.333333")
+        XCTAssertEqual(cell("pb", "reversed_conversions"), "0.333333")
+        XCTAssertEqual(cell("pc", "reversed_conversions"), "0.333334")
+        XCTAssertEqual(cell("pa", "reversed_revenue"), "3.00")  // 900 / 3 in minor units
+        // pa: 0.333333 / (1 + 0.333333) = 0.249999 8…; pb: only reversed credit, rate 1.
+        XCTAssertEqual(cell("pa", "reversal_rate"), "0.250000")
+        XCTAssertEqual(cell("pb", "reversal_rate"), "1.000000")
+        // Last click: only pc (the last touchpoint) is charged, the whole conversion.
+        options.model = .lastClick
+        let last = try AffiliateReport(scope: ReportScope(), options: options).typedRows(on: store)
+        XCTAssertEqual(last.first { $0.group == "pc" }?.reversedMillionths, 1_000_000)
+        XCTAssertEqual(last.first { $0.group == "pa" }?.reversedMillionths, 0)
+        XCTAssertEqual(last.first { $0.group == "pb" }?.reversedMillionths, 0)
+    }
+
+    /// AFFILIATE.md §5: the `(unattributed)` row carries production's figures for the active
+    /// conversions no touchpoint credited — the commission paid without click evidence — while the
+    /// production partner's own row keeps them too.
+    func testTheUnattributedRowCarriesProductionsCommission() throws {
+        let t = base + 10 * day
+        try click("gone", partner: "pb", visitor: "n", at: t - 2 * day, status: "FRAUD")
+        try conversion("u", partner: "pb", click: "gone", at: t, total: 4000)  // production commission 400
+        try click("fine", partner: "pa", visitor: "m", at: t - day)
+        try conversion("c", click: "fine", at: t, total: 1000)
+        try conversion("ur", partner: "pb", click: "gone", at: t + 1, total: 3000, status: "REVERSED")
+        var options = AttributionOptions()
+        options.model = .linear
+        let rows = try AffiliateReport(scope: ReportScope(), options: options).typedRows(on: store)
+        let unattributed = try XCTUnwrap(rows.first { $0.group == AffiliateReport.unattributed })
+        XCTAssertEqual(unattributed.productionConversions, 1)  // the reversed one is not active
+        XCTAssertEqual(unattributed.productionRevenue, 4000)
+        XCTAssertEqual(unattributed.productionCommission, 400)
+        XCTAssertEqual(unattributed.commission, 0)  // no click evidence: no model commission
+        XCTAssertEqual(unattributed.reversedMillionths, 1_000_000)
+        XCTAssertEqual(rows.first { $0.group == "pb" }?.productionCommission, 400)
+        XCTAssertEqual(rows.first { $0.group == "pa" }?.productionCommission, 100)
+    }
+
     /// A2's second step: a conversion whose own click has no visitor takes the visitors of the
     /// clicks whose session is its order's funnel session — here two, each with a click.
     func testAConversionWithoutAVisitorTakesTheVisitorsOfItsOrdersFunnelSession() throws {

@@ -29,7 +29,7 @@ final class BillingCloseTests: XCTestCase {
 
     private func usage(
         _ id: String, company: String = "us", type: String = "VOICE_CALL", tier: String = "AI_REP", seconds: Int? = nil,
-        messages: Int = 0, at occurredAt: String, call: String? = nil
+        messages: Int = 0, tokens: (input: Int, output: Int) = (0, 0), at occurredAt: String, call: String? = nil
     ) throws {
         if let call {
             try execute(
@@ -41,8 +41,8 @@ final class BillingCloseTests: XCTestCase {
         }
         try execute(
             """
-            INSERT OR REPLACE INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "occurredAt", "voiceCallId")
-            VALUES ('\(id)', '\(company)', 'cl', '\(type)', '\(tier)', 'c', \(seconds.map(String.init) ?? "NULL"), \(messages), '\(occurredAt)', \(call.map { "'\($0)'" } ?? "NULL"))
+            INSERT OR REPLACE INTO "cs_ai_usage" ("id", "companyId", "clientId", "usageType", "tier", "channel", "durationSeconds", "messageCount", "inputTokens", "outputTokens", "occurredAt", "voiceCallId")
+            VALUES ('\(id)', '\(company)', 'cl', '\(type)', '\(tier)', 'c', \(seconds.map(String.init) ?? "NULL"), \(messages), \(tokens.input), \(tokens.output), '\(occurredAt)', \(call.map { "'\($0)'" } ?? "NULL"))
             """)
     }
 
@@ -101,6 +101,24 @@ final class BillingCloseTests: XCTestCase {
         XCTAssertEqual(summary["aiManagerMinutes"], "\"8.33\"")  // 500 s
         // Base cost: voicePerMinuteCents 50 → 50/60 c/s: 400×1.1 + 500×1.25 + 60×2.5 = 1215 weighted s → 1012.5 c → 1013.
         XCTAssertEqual(summary["totalBaseCost"], "1013")
+    }
+
+    /// BILLING.md: the summary row's token totals are the priced tokens (voice and chat), so that
+    /// `aiTokenCostCents` is the price of exactly those totals; an email's tokens are not in them.
+    func testSummaryTokensCountOnlyThePricedRecordsTokens() throws {
+        try execute(
+            """
+            INSERT INTO "cs_ai_pricing" ("id", "organizationId", "inputTokenPrice", "outputTokenPrice", "updatedAt")
+            VALUES ('p', 'org', 2, 6, '2026-01-01T00:00:00.000Z')
+            """)
+        try usage("chat", type: "CHAT_SESSION", messages: 3, tokens: (1500, 500), at: "2026-03-02T12:00:00.000Z")
+        try usage("mail", type: "EMAIL_SUPPORT", messages: 1, tokens: (9000, 7000), at: "2026-03-03T12:00:00.000Z")
+        let result = try close("us", "2026-03")
+        let summary = Dictionary(uniqueKeysWithValues: result.summaryFields)
+        XCTAssertEqual(summary["totalInputTokens"], "1500")  // not 10,500: the email's 9,000 are unpriced
+        XCTAssertEqual(summary["totalOutputTokens"], "500")
+        // 1,500 × 2 c / 1,000 = 3 c; 500 × 6 c / 1,000 = 3 c: the price of exactly those totals.
+        XCTAssertEqual(summary["aiTokenCostCents"], "6")
     }
 
     func testACorrectionThatLowersAClosedPeriodIsANegativeAdjustment() throws {

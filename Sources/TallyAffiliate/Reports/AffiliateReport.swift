@@ -69,13 +69,15 @@ public struct AffiliateReport: ReportDefinition {
         public var productionConversions = 0
         public var productionRevenue: Int64 = 0
         public var productionCommission: Int64 = 0
-        public var reversedConversions = 0
+        /// Σ credited millionths of REVERSED conversions: a share, like `millionths` (AFFILIATE.md §5).
+        public var reversedMillionths: Int64 = 0
         public var reversedRevenue: Int64 = 0
         public var selfReferredConversions = 0
 
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
         func perClick(_ value: Int64) -> Double? { clicksEligible > 0 ? Double(value) / Double(clicksEligible) : nil }
         var conversions: Double { Double(millionths) / 1_000_000 }
+        var reversedConversions: Double { Double(reversedMillionths) / 1_000_000 }
     }
 
     public static var columns: [ReportColumn<Row>] {
@@ -98,7 +100,7 @@ public struct AffiliateReport: ReportDefinition {
             .integer("production_conversions", shown: true) { $0.productionConversions },
             .money("production_revenue", shown: true) { $0.money($0.productionRevenue) },
             .money("production_commission", shown: true) { $0.money($0.productionCommission) },
-            .integer("reversed_conversions") { $0.reversedConversions },
+            .exactDecimal("reversed_conversions") { Money.decimalText(minorUnits: $0.reversedMillionths, exponent: 6) },
             .money("reversed_revenue") { $0.money($0.reversedRevenue) },
             .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
             .statistic("conversion_rate") { $0.clicksEligible > 0 ? $0.conversions / Double($0.clicksEligible) : nil },
@@ -106,8 +108,8 @@ public struct AffiliateReport: ReportDefinition {
             .number("revenue_per_click", decimals: 4) { $0.perClick($0.revenue) },
             .number("aov", decimals: 4) { $0.millionths > 0 ? Double($0.revenue) / $0.conversions : nil },
             .statistic("reversal_rate") { row in
-                let denominator = row.conversions + Double(row.reversedConversions)
-                return denominator > 0 ? Double(row.reversedConversions) / denominator : nil
+                let denominator = row.millionths + row.reversedMillionths
+                return denominator > 0 ? Double(row.reversedMillionths) / Double(denominator) : nil
             },
         ]
     }
@@ -143,7 +145,7 @@ public struct AffiliateReport: ReportDefinition {
             if options.model == .production {
                 touch(production, conversion.currency) { row in
                     if isReversed {
-                        row.reversedConversions += 1
+                        row.reversedMillionths += 1_000_000
                         row.reversedRevenue += conversion.orderTotal
                         return
                     }
@@ -173,11 +175,15 @@ public struct AffiliateReport: ReportDefinition {
             if conversion.touchpoints.isEmpty {
                 touch(Self.unattributed, conversion.currency) { row in
                     if isReversed {
-                        row.reversedConversions += 1
+                        row.reversedMillionths += 1_000_000
                         row.reversedRevenue += conversion.orderTotal
                     } else {
                         row.millionths += 1_000_000
                         row.revenue += conversion.orderTotal
+                        // Production's side of what no click evidence supports (AFFILIATE.md §5).
+                        row.productionConversions += 1
+                        row.productionRevenue += conversion.orderTotal
+                        row.productionCommission += conversion.productionCommission
                     }
                 }
                 return
@@ -189,7 +195,7 @@ public struct AffiliateReport: ReportDefinition {
                     company: company)
                 touch(group, conversion.currency) { row in
                     if isReversed {
-                        row.reversedConversions += touchedGroups.contains(group) ? 0 : 1
+                        row.reversedMillionths += touchpoint.millionths
                         row.reversedRevenue += touchpoint.creditedRevenue
                     } else {
                         row.millionths += touchpoint.millionths

@@ -11,6 +11,9 @@ struct PeriodTotals {
     var voiceCalls = 0
     var chatSessions = 0
     var chatMessages: Int64 = 0
+    /// Tokens of the records whose tokens are priced (voice and chat, BILLING.md): the summary
+    /// row's `aiTokenCostCents` is the price of exactly these; email and SMS tokens stay in the
+    /// usage report and the ledger.
     var inputTokens: Int64 = 0
     var outputTokens: Int64 = 0
     /// Email and SMS records: production pricing has no price for them.
@@ -19,8 +22,10 @@ struct PeriodTotals {
     mutating func add(_ usage: UsageAggregate) {
         let count = Int(usage.records)
         records += count
-        inputTokens += usage.inputTokens
-        outputTokens += usage.outputTokens
+        if usage.usageType.hasPricedTokens {
+            inputTokens += usage.inputTokens
+            outputTokens += usage.outputTokens
+        }
         switch usage.usageType {
         case .voiceCall: voiceCalls += count
         case .chatSession:
