@@ -4,18 +4,20 @@ import TallyOutput
 import TallyReporting
 
 extension BillingClose.Result {
-    /// The close as JSON, in the shape docs/BILLING.md gives (the field names and order of the
-    /// worked examples), plus `currency`. Money is integer minor units; minutes in the summary row
-    /// are decimal strings with 2 decimals, as `cs_ai_usage_summary` stores them.
+    /// The close as JSON, in the shape docs/BILLING.md gives, plus `currency`. Keys are tally's
+    /// snake_case (docs/REPORTS.md "JSON"), the same names as the CSV's columns; only
+    /// `summary_row`, the row written to `cs_ai_usage_summary`, keeps production's column names.
+    /// Money is integer minor units; minutes in the summary row are decimal strings with 2
+    /// decimals, as `cs_ai_usage_summary` stores them.
     public var json: String {
         func string(_ text: String) -> String { JSONString.quoted(text) }
         func list(_ ids: [String]) -> String { "[" + ids.map(string).joined(separator: ", ") + "]" }
         var lineTexts: [String] = []
         for line in lines {
             var fields = [("kind", string(line.kind.rawValue))]
-            if let usageType = line.usageType { fields.append(("usageType", string(usageType))) }
+            if let usageType = line.usageType { fields.append(("usage_type", string(usageType))) }
             if let meter = line.meter { fields.append(("meter", string(meter))) }
-            fields.append(("sourcePeriod", string(line.sourcePeriod)))
+            fields.append(("source_period", string(line.sourcePeriod)))
             switch line.kind {
             case .usage:
                 fields.append(("quantity_base", String(line.quantityBase ?? 0)))
@@ -25,21 +27,21 @@ extension BillingClose.Result {
             case .minimumTrueUp, .adjustmentMinimumTrueUp:
                 break
             }
-            fields.append(("amountMinor", String(line.amountMinor)))
+            fields.append(("amount_minor", String(line.amountMinor)))
             lineTexts.append("      {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         }
         let recomputedTexts = recomputed.map {
-            "      {\"sourcePeriod\": \(string($0.sourcePeriod)), \"late_record_ids\": \(list($0.lateRecordIds)), "
+            "      {\"source_period\": \(string($0.sourcePeriod)), \"late_record_ids\": \(list($0.lateRecordIds)), "
                 + "\"changed_record_ids\": \(list($0.changedRecordIds))}"
         }
         let summaryText = summaryFields.map { "      \(string($0.0)): \($0.1)" }.joined(separator: ",\n")
         return """
               {
-                "company": \(string(company)),
+                "company_id": \(string(company)),
                 "period": \(string("\(period)")),
                 "currency": \(string(currency)),
-                "periodStart": \(string(periodStart)),
-                "periodEnd": \(string(periodEnd)),
+                "period_start": \(string(periodStart)),
+                "period_end": \(string(periodEnd)),
                 "record_ids": \(list(recordIds)),
                 "recomputed_closed_periods": [\(recomputedTexts.isEmpty ? "" : "\n" + recomputedTexts.joined(separator: ",\n") + "\n    ")],
                 "lines": [
