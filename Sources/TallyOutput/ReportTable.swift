@@ -19,6 +19,13 @@ public struct ReportTable: Equatable, Sendable {
         self.rows = rows
         self.defaultColumns = defaultColumns.isEmpty ? columns : defaultColumns
     }
+
+    /// Indexes of every column: the default selection in its order (the name first), then the rest
+    /// in output order — how the HTML table lays out every column.
+    public var scanOrder: [Int] {
+        let first = defaultColumns.compactMap { columns.firstIndex(of: $0) }
+        return first + columns.indices.filter { !first.contains($0) }
+    }
 }
 
 /// One cell of a report.
@@ -37,6 +44,9 @@ public enum ReportValue: Equatable, Sendable {
     /// non-zero value that would print as zeros, which prints in scientific notation (`3.2e-09`);
     /// JSON prints the shortest decimal that reads back as the same double. Non-finite → null.
     case statistic(Double)
+    /// A rate or a lift: a statistic in CSV and JSON (the same bytes as ``statistic(_:)``), shown
+    /// to people as a percentage (``displayText``).
+    case rate(Double, shown: RateDisplay)
     /// Exact decimal text produced elsewhere (e.g. credited conversions `"0.333334"`); written
     /// verbatim, as a JSON number.
     case decimal(String)
@@ -50,15 +60,26 @@ public enum ReportValue: Equatable, Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .money(let money): return money.decimalText
         case .number(let value, let decimals): return FixedDecimal.format(value, decimals: decimals)
-        case .statistic(let value): return StatisticText.fixed(value)
+        case .statistic(let value), .rate(let value, _): return StatisticText.fixed(value)
         case .decimal(let text): return text
+        }
+    }
+
+    /// The value as a person reads it in the terminal table and HTML (docs/REPORTS.md "Display"):
+    /// rates as percentages, money with its currency and grouping; everything else as
+    /// ``plainText``. CSV and JSON never use it.
+    public var displayText: String? {
+        switch self {
+        case .rate(let value, let shown): return shown.format(value)
+        case .money(let money): return MoneyDisplay.format(money)
+        default: return plainText
         }
     }
 
     /// Whether terminal tables align the value to the right.
     public var isNumeric: Bool {
         switch self {
-        case .integer, .money, .number, .statistic, .decimal: return true
+        case .integer, .money, .number, .statistic, .rate, .decimal: return true
         case .null, .text, .bool: return false
         }
     }

@@ -51,7 +51,7 @@ final class CloseOutputTests: XCTestCase {
         let again = try TallyRunner.run(["billing", "close", "--db", db, "--format", "csv"] + january)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stderr.contains("already closed from the same inputs"), again.stderr)
-        XCTAssertTrue(again.stdout.hasPrefix("company_id,period,"), again.stdout)
+        XCTAssertTrue(again.stdout.hasPrefix("company_id,company_name,period,"), again.stdout)
 
         let device = try TallyRunner.run(
             ["affiliate", "payouts", "--db", db, "--out", "/dev/full"] + january)

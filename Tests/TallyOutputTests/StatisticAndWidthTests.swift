@@ -1,3 +1,4 @@
+import TallyCore
 import XCTest
 
 @testable import TallyOutput
@@ -58,8 +59,50 @@ final class StatisticAndWidthTests: XCTestCase {
         XCTAssertTrue(TerminalTableWriter(columns: ["c", "b"]).render(table).hasPrefix("c  b\n"))
         let narrow = TerminalTableWriter(showsAllColumns: true, maximumWidth: 4).render(table)
         XCTAssertTrue(narrow.hasPrefix("a  b\n"), narrow)
-        XCTAssertTrue(narrow.contains("1 more column: c"), narrow)
+        XCTAssertTrue(narrow.contains("(1\nmore\ncolumn:\nc;"), narrow)  // the footer wraps to the width too
         // CSV and JSON keep every column whatever the table shows.
         XCTAssertEqual(CSVWriter().render(table), "a,b,c\n1,2,3\n")
+    }
+
+    /// docs/REPORTS.md "The terminal table": with a width to fit, long headers wrap after their
+    /// underscores, the last-ranked columns leave first, and the footer wraps to the width.
+    func testANarrowTerminalKeepsTheKeyFiguresByWrappingHeaders() {
+        let table = ReportTable(
+            columns: ["name", "chance_to_beat_control", "conversion_rate", "detail_column_that_is_long"],
+            rows: [[.text("Urgency"), .rate(0.9942, shown: .percent), .rate(0.1096, shown: .percent), .integer(1)]],
+            defaultColumns: ["name", "chance_to_beat_control", "conversion_rate", "detail_column_that_is_long"])
+        let narrow = TerminalTableWriter(maximumWidth: 32).render(table)
+        XCTAssertEqual(
+            narrow,
+            """
+            name      chance_  conversion_
+                     to_beat_         rate
+                      control
+            -------  --------  -----------
+            Urgency    99.42%       10.96%
+            (1 more column:
+            detail_column_that_is_long;
+            --all-columns, --columns a,b or
+            --format csv show them)
+
+            """)
+        // Without a width (a pipe), headers stay on one line.
+        XCTAssertTrue(TerminalTableWriter().render(table).hasPrefix("name     chance_to_beat_control"))
+    }
+
+    /// Display formats (docs/REPORTS.md "Display"): people's text; CSV keeps the fraction.
+    func testRatesShowAsPercentagesAndMoneyWithItsCurrency() {
+        XCTAssertEqual(RateDisplay.percent.format(0.088632), "8.86%")
+        XCTAssertEqual(RateDisplay.signedPercent.format(0.23741), "+23.7%")
+        XCTAssertEqual(RateDisplay.signedPercent.format(-0.05), "-5.0%")
+        XCTAssertEqual(RateDisplay.signedPercent.format(0.00001), "0.0%")  // rounds to zero: no sign
+        XCTAssertEqual(RateDisplay.percentagePoints.format(0.0052), "+0.52 pp")
+        XCTAssertNil(RateDisplay.percent.format(.nan))
+        XCTAssertEqual(MoneyDisplay.format(Money(minorUnits: 3_061_211, currency: "USD")), "$30,612.11")
+        XCTAssertEqual(MoneyDisplay.format(Money(minorUnits: 594_767, currency: "JPY")), "¥594,767")
+        XCTAssertEqual(MoneyDisplay.format(Money(minorUnits: -15_000, currency: "EUR")), "-€150.00")
+        XCTAssertEqual(MoneyDisplay.format(Money(minorUnits: 123_450, currency: "CHF")), "CHF 1,234.50")
+        XCTAssertEqual(MoneyDisplay.format(Money(minorUnits: 99, currency: "USD")), "$0.99")
+        XCTAssertEqual(ReportValue.rate(0.088632, shown: .percent).plainText, "0.088632")
     }
 }

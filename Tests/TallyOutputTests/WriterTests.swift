@@ -74,11 +74,11 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(
             TerminalTableWriter().render(edgeTable),
             #"""
-            code       note          revenue      rate  orders  flag
-            ---------  ------------  -------  --------  ------  -----
-            SUMMER,10  say "hi"       -12.50  0.123457       3  true
-            Été ☕️     line1\nline2     1500                 0  false
-                                       0.005  0.000000
+            code       note            revenue      rate  orders  flag
+            ---------  ------------  ---------  --------  ------  -----
+            SUMMER,10  say "hi"        -$12.50  0.123457       3  true
+            Été ☕️     line1\nline2     ¥1,500                 0  false
+                                     KWD 0.005  0.000000
 
             """#)
     }

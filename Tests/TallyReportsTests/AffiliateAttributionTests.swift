@@ -224,6 +224,29 @@ final class AffiliateAttributionTests: XCTestCase {
         XCTAssertEqual(rows.first { $0.group == "pa" }?.productionCommission, 100)
     }
 
+    /// Names beside ids (docs/REPORTS.md): a partner's `displayName`, else its first and last
+    /// name; a link's `name`, else its tracking code; a combined group names each component.
+    func testGroupsCarryTheNamesPeopleUse() throws {
+        try execute(
+            """
+            UPDATE "affiliate_partners" SET "displayName" = 'Ada''s Shop' WHERE "id" = 'pa';
+            UPDATE "affiliate_links" SET "name" = 'Spring mailer' WHERE "id" = 'l_pa';
+            """)
+        let t = base + 10 * day
+        try click("n1", partner: "pa", visitor: "n", at: t - day)
+        try click("n2", partner: "pb", visitor: "m", at: t - day)
+        try conversion("x", click: "n1", at: t)
+        func names(_ groupings: [AffiliateReport.Grouping]) throws -> [String: String] {
+            let rows = try AffiliateReport(scope: ReportScope(), groupings: groupings).typedRows(on: store)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0.group, $0.groupName ?? "nil") })
+        }
+        XCTAssertEqual(try names([.partner]), ["pa": "Ada's Shop", "pb": "F L"])
+        XCTAssertEqual(try names([.link]), ["l_pa": "Spring mailer", "l_pb": "t_pb"])
+        XCTAssertEqual(
+            try names([.partner, .link]), ["pa | l_pa": "Ada's Shop | Spring mailer", "pb | l_pb": "F L | t_pb"])
+        XCTAssertEqual(try names([.tier]), ["BRONZE": "BRONZE"])
+    }
+
     /// A2's second step: a conversion whose own click has no visitor takes the visitors of the
     /// clicks whose session is its order's funnel session — here two, each with a click.
     func testAConversionWithoutAVisitorTakesTheVisitorsOfItsOrdersFunnelSession() throws {

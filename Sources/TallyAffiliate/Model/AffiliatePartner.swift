@@ -9,6 +9,8 @@ struct AffiliatePartner {
     let id: String
     let companyId: String
     let email: String?
+    /// What people call the partner: `displayName`, else `firstName lastName` (trimmed).
+    let name: String
     let status: AffiliateStatus
     let tier: String
     let partnershipType: String
@@ -25,6 +27,7 @@ struct AffiliatePartner {
         for row in try Row.fetchAll(db, sql: #"SELECT * FROM "affiliate_partners""#) {
             partners[row["id"]] = AffiliatePartner(
                 id: row["id"], companyId: row["companyId"], email: row["email"],
+                name: Self.name(display: row["displayName"], first: row["firstName"], last: row["lastName"]),
                 status: try AffiliateStatus.decode(row["status"], table: "affiliate_partners", column: "status"),
                 tier: row["tier"],
                 partnershipType: row["partnershipType"], commissionRate: Fraction(double: row["commissionRate"]),
@@ -33,6 +36,13 @@ struct AffiliatePartner {
                 comparableEmail: (row["email"] as String?).map(normalizedEmail).flatMap { $0.isEmpty ? nil : $0 })
         }
         return partners
+    }
+
+    static func name(display: String?, first: String?, last: String?) -> String {
+        let trimmed = { (text: String?) in text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        let display = trimmed(display)
+        if !display.isEmpty { return display }
+        return [trimmed(first), trimmed(last)].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// A8: the partner's email equals the customer's, trimmed and case-insensitive; NULL never

@@ -39,6 +39,9 @@ public enum AffiliatePayouts {
         public let partner: String
         public let currency: String
         public let period: CalendarMonth
+        /// Names beside the ids (set once the close is planned; not part of what it writes).
+        public var companyName: String? = nil
+        public var partnerName: String? = nil
         public let carriedIn: Int64
         public let gross: Int64
         public let reversals: Int64
@@ -60,14 +63,15 @@ public enum AffiliatePayouts {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id", shown: true) { $0.company }, .text("partner_id", shown: true) { $0.partner },
-            .text("currency", shown: true) { $0.currency }, .text("period", shown: true) { "\($0.period)" },
-            .money("carried_in", shown: true) { $0.money($0.carriedIn) },
-            .money("gross", shown: true) { $0.money($0.gross) },
-            .money("reversals", shown: true) { $0.money($0.reversals) }, .money("fees") { $0.money($0.fees) },
-            .money("net", shown: true) { $0.money($0.net) }, .money("balance", shown: true) { $0.money($0.balance) },
-            .money("threshold") { $0.money($0.threshold) }, .money("paid", shown: true) { $0.money($0.paid) },
-            .money("carried_out", shown: true) { $0.money($0.carriedOut) }, .text("payout_id") { $0.payoutId },
+            .text("company_id") { $0.company }, .text("company_name", scan: 9) { $0.companyName },
+            .text("partner_id") { $0.partner }, .text("partner_name", scan: 1) { $0.partnerName },
+            .text("currency", scan: 10) { $0.currency }, .text("period", scan: 8) { "\($0.period)" },
+            .money("carried_in", scan: 11) { $0.money($0.carriedIn) },
+            .money("gross", scan: 6) { $0.money($0.gross) },
+            .money("reversals", scan: 7) { $0.money($0.reversals) }, .money("fees") { $0.money($0.fees) },
+            .money("net", scan: 4) { $0.money($0.net) }, .money("balance", scan: 3) { $0.money($0.balance) },
+            .money("threshold") { $0.money($0.threshold) }, .money("paid", scan: 2) { $0.money($0.paid) },
+            .money("carried_out", scan: 5) { $0.money($0.carriedOut) }, .text("payout_id") { $0.payoutId },
             .integer("accrued_conversions") { $0.accrued }, .integer("clawed_back_conversions") { $0.clawedBack },
             .money("approved_in_hold") { $0.money($0.approvedInHold) },
             .money("pending_or_disputed") { $0.money($0.pendingOrDisputed) },
@@ -84,7 +88,8 @@ public enum AffiliatePayouts {
     ) throws -> ([Row], ClosePlan) {
         let credits = try modelShares(company: company, period: period, basis: basis, db: db)
         try refuseOtherBasis(company: company, kind: basis.kind, db: db)
-        let zone = try CompanyContext.load(company, db: db).zone
+        let companyContext = try CompanyContext.load(company, db: db)
+        let zone = companyContext.zone
         let bounds = zone.bounds(of: period)
         let end = bounds.upper!
         guard asOf >= end else {
@@ -137,7 +142,13 @@ public enum AffiliatePayouts {
         let plan = ClosePlan(
             kind: basis.kind, scopeKey: MonthlyCloses.scopeKey(company, period), asOf: asOf, inputs: planner.inputs,
             writes: planner.writes)
-        return (rows, plan)
+        let named = rows.map { row in
+            var named = row
+            named.companyName = companyContext.name
+            named.partnerName = partners[row.partner]?.name
+            return named
+        }
+        return (named, plan)
     }
 
     /// One basis per company: a close of another basis's kind for the company refuses this one.

@@ -32,6 +32,7 @@ public struct AffiliateFraudReport: ReportDefinition {
 
     public struct Row: Sendable {
         public var partner: String
+        public var partnerName: String?
         public var clicks = 0
         public var excludedByStatus = 0
         public var derivedDuplicates = 0
@@ -57,18 +58,19 @@ public struct AffiliateFraudReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("partner_id", shown: true) { $0.partner }, .integer("clicks", shown: true) { $0.clicks },
-            .integer("excluded_by_status", shown: true) { $0.excludedByStatus },
-            .integer("derived_duplicates", shown: true) { $0.derivedDuplicates },
-            .integer("derived_bots", shown: true) { $0.derivedBots },
-            .integer("excluded_by_fraud_score", shown: true) { $0.excludedByFraudScore },
+            .text("partner_id") { $0.partner }, .text("partner_name", scan: 1) { $0.partnerName },
+            .integer("clicks", scan: 5) { $0.clicks },
+            .integer("excluded_by_status", scan: 9) { $0.excludedByStatus },
+            .integer("derived_duplicates", scan: 10) { $0.derivedDuplicates },
+            .integer("derived_bots", scan: 6) { $0.derivedBots },
+            .integer("excluded_by_fraud_score", scan: 11) { $0.excludedByFraudScore },
             .integer("distinct_ip_hashes") { $0.distinctIPHashes },
-            .number("clicks_per_ip", decimals: 2, shown: true) { $0.clicksPerIP },
-            .statistic("bot_share") { $0.botShare },
-            .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
-            .bool("bot_heavy", shown: true) { ($0.botShare ?? 0) >= botShareThreshold },
-            .bool("ip_concentrated", shown: true) { ($0.clicksPerIP ?? 0) >= clicksPerIPThreshold },
-            .bool("self_referral", shown: true) { $0.selfReferredConversions > 0 },
+            .number("clicks_per_ip", decimals: 2, scan: 7) { $0.clicksPerIP },
+            .rate("bot_share") { $0.botShare },
+            .integer("self_referred_conversions", scan: 8) { $0.selfReferredConversions },
+            .bool("bot_heavy", scan: 2) { ($0.botShare ?? 0) >= botShareThreshold },
+            .bool("ip_concentrated", scan: 3) { ($0.clicksPerIP ?? 0) >= clicksPerIPThreshold },
+            .bool("self_referral", scan: 4) { $0.selfReferredConversions > 0 },
         ]
     }
 
@@ -97,6 +99,11 @@ public struct AffiliateFraudReport: ReportDefinition {
         for (partner, count) in selfReferred {
             rows[partner, default: Row(partner: partner)].selfReferredConversions = count
         }
-        return rows.values.sorted { Array($0.partner.utf8).lexicographicallyPrecedes(Array($1.partner.utf8)) }
+        let partners = try AffiliatePartner.all(context.db)
+        return rows.values.map { row in
+            var named = row
+            named.partnerName = partners[row.partner]?.name
+            return named
+        }.sorted { Array($0.partner.utf8).lexicographicallyPrecedes(Array($1.partner.utf8)) }
     }
 }

@@ -9,7 +9,7 @@ public enum AffiliateHTML {
         lookup.groups(by: ["currency"]).map { key, rows in
             let chart = BarChart(
                 title: "Credited revenue per group (\(key[0]))", id: "affiliate-\(key[0])",
-                categories: rows.map { lookup.text($0, "group") },
+                categories: rows.map { lookup.text($0, "group_name") },
                 series: [("revenue", "this view"), ("production_revenue", "production")].map { column, name in
                     BarChart.Series(
                         name: name, values: rows.map { lookup.number($0, column) },
@@ -22,7 +22,8 @@ public enum AffiliateHTML {
                         caption: "Credited revenue per group: this view beside production's own attribution.",
                         svg: chart.render(),
                         data: lookup.subtable(
-                            rows, columns: ["group", "conversions", "revenue", "production_revenue", "commission"]))
+                            rows, columns: ["group_name", "conversions", "revenue", "production_revenue", "commission"])
+                    )
                 ])
         }
     }
@@ -35,7 +36,8 @@ public enum AffiliateHTML {
         let firstLookup = TableLookup(first.table)
         for (key, rows) in firstLookup.groups(by: ["currency"]) {
             let groups = rows.map { firstLookup.text($0, "group") }
-            var data: [[ReportValue]] = groups.map { [.text($0)] }
+            let names = rows.map { firstLookup.text($0, "group_name") }
+            var data: [[ReportValue]] = names.map { [.text($0)] }
             var series: [BarChart.Series] = []
             for (model, lookup) in lookups {
                 let byGroup = Dictionary(
@@ -50,7 +52,7 @@ public enum AffiliateHTML {
                         labels: values.map(\.plainText)))
             }
             let chart = BarChart(
-                title: "Credited revenue per model (\(key[0]))", id: "models-\(key[0])", categories: groups,
+                title: "Credited revenue per model (\(key[0]))", id: "models-\(key[0])", categories: names,
                 series: series)
             parts.append(
                 HTMLSection(
@@ -60,7 +62,7 @@ public enum AffiliateHTML {
                             caption: "Credited revenue per partner under each model; production is the platform's "
                                 + "own attribution, the models split each conversion over its eligible clicks.",
                             svg: chart.render(),
-                            data: ReportTable(columns: ["group"] + runs.map(\.model), rows: data))
+                            data: ReportTable(columns: ["group_name"] + runs.map(\.model), rows: data))
                     ]))
         }
         return HTMLSection(anchor: "affiliate-models", title: "affiliate: models side by side", parts: parts)

@@ -53,6 +53,8 @@ public struct AffiliateReport: ReportDefinition {
     /// One group and currency.
     public struct Row: Sendable {
         public var group: String
+        /// The group as people name it (partner and link names; other values as they are).
+        public var groupName: String?
         public var currency: String
         public var clicksTotal = 0
         public var clicksEligible = 0
@@ -82,32 +84,33 @@ public struct AffiliateReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("group", shown: true) { $0.group }, .text("currency", shown: true) { $0.currency },
-            .integer("clicks_total", shown: true) { $0.clicksTotal },
-            .integer("clicks_eligible", shown: true) { $0.clicksEligible },
+            .text("group") { $0.group }, .text("group_name", scan: 1) { $0.groupName },
+            .text("currency", scan: 13) { $0.currency },
+            .integer("clicks_total", scan: 10) { $0.clicksTotal },
+            .integer("clicks_eligible", scan: 7) { $0.clicksEligible },
             .text("clicks_by_status") { row in
                 row.clicksByStatus.keys.sorted().map { "\($0):\(row.clicksByStatus[$0]!)" }.joined(separator: " ")
             },
             .integer("clicks_excluded_by_fraud_score") { $0.clicksExcludedByFraudScore },
             .integer("clicks_derived_duplicate") { $0.clicksDerivedDuplicate },
-            .integer("clicks_derived_bot", shown: true) { $0.clicksDerivedBot },
+            .integer("clicks_derived_bot", scan: 11) { $0.clicksDerivedBot },
             .integer("clicks_unique_visitors") { $0.uniqueVisitors },
-            .exactDecimal("conversions", shown: true) { Money.decimalText(minorUnits: $0.millionths, exponent: 6) },
+            .exactDecimal("conversions", scan: 4) { Money.decimalText(minorUnits: $0.millionths, exponent: 6) },
             .integer("touched_conversions") { $0.touchedConversions },
-            .money("revenue", shown: true) { $0.money($0.revenue) },
-            .money("commission", shown: true) { $0.money($0.commission) },
+            .money("revenue", scan: 2) { $0.money($0.revenue) },
+            .money("commission", scan: 3) { $0.money($0.commission) },
             .money("refunded") { $0.money($0.refunded) },
-            .integer("production_conversions", shown: true) { $0.productionConversions },
-            .money("production_revenue", shown: true) { $0.money($0.productionRevenue) },
-            .money("production_commission", shown: true) { $0.money($0.productionCommission) },
+            .integer("production_conversions", scan: 9) { $0.productionConversions },
+            .money("production_revenue", scan: 6) { $0.money($0.productionRevenue) },
+            .money("production_commission", scan: 5) { $0.money($0.productionCommission) },
             .exactDecimal("reversed_conversions") { Money.decimalText(minorUnits: $0.reversedMillionths, exponent: 6) },
             .money("reversed_revenue") { $0.money($0.reversedRevenue) },
-            .integer("self_referred_conversions", shown: true) { $0.selfReferredConversions },
-            .statistic("conversion_rate") { $0.clicksEligible > 0 ? $0.conversions / Double($0.clicksEligible) : nil },
-            .number("epc", decimals: 4) { $0.perClick($0.commission) },
+            .integer("self_referred_conversions", scan: 12) { $0.selfReferredConversions },
+            .rate("conversion_rate") { $0.clicksEligible > 0 ? $0.conversions / Double($0.clicksEligible) : nil },
+            .number("epc", decimals: 4, scan: 8) { $0.perClick($0.commission) },
             .number("revenue_per_click", decimals: 4) { $0.perClick($0.revenue) },
             .number("aov", decimals: 4) { $0.millionths > 0 ? Double($0.revenue) / $0.conversions : nil },
-            .statistic("reversal_rate") { row in
+            .rate("reversal_rate") { row in
                 let denominator = row.millionths + row.reversedMillionths
                 return denominator > 0 ? Double(row.reversedMillionths) / Double(denominator) : nil
             },
@@ -251,8 +254,13 @@ public struct AffiliateReport: ReportDefinition {
                 )
             }
         }
+        let linkNames = try Self.linkNames(context.db)
         // Sort key: currency, group key in byte order, (unattributed) last.
-        return rows.values.sorted { a, b in
+        return rows.values.map { row in
+            var named = row
+            named.groupName = groupName(row.group, partners: partners, links: linkNames)
+            return named
+        }.sorted { a, b in
             if a.currency != b.currency { return a.currency < b.currency }
             let (aLast, bLast) = (a.group == Self.unattributed, b.group == Self.unattributed)
             return aLast != bLast ? bLast : Array(a.group.utf8).lexicographicallyPrecedes(Array(b.group.utf8))
@@ -282,6 +290,30 @@ public struct AffiliateReport: ReportDefinition {
         // One grouping (the usual case) needs no array and no join per click.
         if groupings.count == 1 { return value(groupings[0]) }
         return groupings.map(value).joined(separator: Self.componentSeparator)
+    }
+
+    /// Each link's `name`, else its `trackingCode`.
+    static func linkNames(_ db: Database) throws -> [String: String] {
+        let rows = try GRDB.Row.fetchAll(
+            db,
+            sql: #"SELECT "id", COALESCE(NULLIF(TRIM("name"), ''), "trackingCode") AS "label" FROM "affiliate_links""#)
+        return Dictionary(rows.map { ($0["id"], $0["label"]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The group as people name it: a partner component becomes the partner's name, a link the
+    /// link's; the other groupings are names already. A combined key whose components cannot be
+    /// told apart (a SubID that itself holds ` | `) keeps the key as it is.
+    private func groupName(_ group: String, partners: [String: AffiliatePartner], links: [String: String]) -> String {
+        if group == Self.unattributed { return group }
+        let components = groupings.count == 1 ? [group] : group.components(separatedBy: Self.componentSeparator)
+        guard components.count == groupings.count else { return group }
+        return zip(groupings, components).map { grouping, value in
+            switch grouping {
+            case .partner: return partners[value].map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? value
+            case .link: return links[value] ?? value
+            default: return value
+            }
+        }.joined(separator: Self.componentSeparator)
     }
 
     /// `partnerId`: another partner than the conversion's own (a self-referring partner's group).

@@ -27,6 +27,7 @@ public struct ClickQueueReport: ReportDefinition {
         let oldestPendingAt: String?
         let failedByRetries: String?
         var asOf: Int64 = 0
+        var companyName: String?
 
         enum CodingKeys: String, CodingKey {
             case companyId, total, pending, processing, completed, failed, duplicate, oldestPendingAt, failedByRetries
@@ -39,12 +40,13 @@ public struct ClickQueueReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id", shown: true) { $0.companyId }, .integer("total", shown: true) { $0.total },
-            .integer("pending", shown: true) { $0.pending }, .integer("processing", shown: true) { $0.processing },
-            .integer("completed", shown: true) { $0.completed }, .integer("failed", shown: true) { $0.failed },
-            .integer("duplicate", shown: true) { $0.duplicate }, .timestamp("oldest_pending_at") { $0.oldestPendingAt },
-            .integer("oldest_pending_age_seconds", shown: true) { $0.oldestPendingAgeSeconds },
-            .text("failed_by_retries", shown: true) { $0.failedByRetries },
+            .text("company_id") { $0.companyId }, .text("company_name", scan: 1) { $0.companyName },
+            .integer("total", scan: 2) { $0.total },
+            .integer("pending", scan: 3) { $0.pending }, .integer("processing", scan: 4) { $0.processing },
+            .integer("completed", scan: 5) { $0.completed }, .integer("failed", scan: 6) { $0.failed },
+            .integer("duplicate", scan: 7) { $0.duplicate }, .timestamp("oldest_pending_at") { $0.oldestPendingAt },
+            .integer("oldest_pending_age_seconds", scan: 8) { $0.oldestPendingAgeSeconds },
+            .text("failed_by_retries", scan: 9) { $0.failedByRetries },
         ]
     }
 
@@ -52,6 +54,7 @@ public struct ClickQueueReport: ReportDefinition {
         try context.fetch(Row.self, query: "click-queue/status", arguments: ["asOf": UTCTimestamp.format(asOf)]).map {
             var row = $0
             row.asOf = asOf
+            row.companyName = context.scope.company(row.companyId)?.name
             return row
         }
     }

@@ -38,6 +38,7 @@ extension BillingClose.Result {
         return """
               {
                 "company_id": \(string(company)),
+                "company_name": \(string(companyName)),
                 "period": \(string("\(period)")),
                 "currency": \(string(currency)),
                 "period_start": \(string(periodStart)),
@@ -90,15 +91,16 @@ extension BillingClose.Result {
     /// One row per invoice line, for CSV and the terminal table.
     public static var lineColumns: [ReportColumn<(BillingClose.Result, BillingClose.Line)>] {
         [
-            .text("company_id", shown: true) { $0.0.company }, .text("period", shown: true) { "\($0.0.period)" },
-            .text("currency", shown: true) { $0.0.currency }, .text("kind", shown: true) { $0.1.kind.rawValue },
-            .text("usage_type", shown: true) { $0.1.usageType }, .text("meter", shown: true) { $0.1.meter },
-            .text("source_period", shown: true) { $0.1.sourcePeriod },
-            .integer("quantity_base", shown: true) { $0.1.kind == .usage ? $0.1.quantityBase.map(Int.init) : nil },
-            .integer("billable_base", shown: true) { $0.1.billableBase.map(Int.init) },
+            .text("company_id") { $0.0.company }, .text("company_name", scan: 1) { $0.0.companyName },
+            .text("period", scan: 3) { "\($0.0.period)" }, .text("currency", scan: 12) { $0.0.currency },
+            .text("kind", scan: 4) { $0.1.kind.rawValue },
+            .text("usage_type", scan: 6) { $0.1.usageType }, .text("meter", scan: 5) { $0.1.meter },
+            .text("source_period", scan: 9) { $0.1.sourcePeriod },
+            .integer("quantity_base", scan: 7) { $0.1.kind == .usage ? $0.1.quantityBase.map(Int.init) : nil },
+            .integer("billable_base", scan: 8) { $0.1.billableBase.map(Int.init) },
             .integer("quantity_base_delta") { $0.1.kind == .adjustment ? $0.1.quantityBase.map(Int.init) : nil },
             .integer("amount_minor") { Int($0.1.amountMinor) },
-            .money("amount", shown: true) { Money(minorUnits: $0.1.amountMinor, currency: $0.0.currency) },
+            .money("amount", scan: 2) { Money(minorUnits: $0.1.amountMinor, currency: $0.0.currency) },
         ]
     }
 

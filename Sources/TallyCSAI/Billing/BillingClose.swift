@@ -48,6 +48,8 @@ public enum BillingClose {
     /// The close of one company and period.
     public struct Result: Sendable {
         public let company: String
+        /// `companies.name`, printed beside the id.
+        public let companyName: String
         public let clientId: String
         public let currency: String
         public let period: CalendarMonth
@@ -130,7 +132,8 @@ public enum BillingClose {
             context: context, period: period, bounds: bounds, totals: totals, rated: rated, figures: figures,
             totalCost: subtotal + trueUp, closeId: closeId, asOf: asOf)
         let result = Result(
-            company: company, clientId: context.clientId, currency: context.currency, period: period,
+            company: company, companyName: context.name, clientId: context.clientId, currency: context.currency,
+            period: period,
             periodStart: bounds.lowerText, periodEnd: bounds.upperText, recordCount: totals.records, recordIds: ids,
             recomputed: recomputed, lines: lines, summary: summary, source: table.source,
             warnings: try warnings(

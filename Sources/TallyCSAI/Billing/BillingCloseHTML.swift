@@ -8,11 +8,11 @@ public enum BillingCloseHTML {
     public static func parts(_ lookup: TableLookup) -> [HTMLSection] {
         lookup.groups(by: ["currency"]).map { key, rows in
             let invoices = UsageHTML.ordered(
-                rows.map { "\(lookup.text($0, "company_id")) · \(lookup.text($0, "period"))" })
+                rows.map { "\(lookup.text($0, "company_name")) · \(lookup.text($0, "period"))" })
             let kinds = UsageHTML.ordered(rows.map { lookup.text($0, "kind") })
             var sums = PivotSums()
             for row in rows {
-                let invoice = "\(lookup.text(row, "company_id")) · \(lookup.text(row, "period"))"
+                let invoice = "\(lookup.text(row, "company_name")) · \(lookup.text(row, "period"))"
                 sums.add(Int64(lookup.number(row, "amount_minor") ?? 0), row: invoice, column: lookup.text(row, "kind"))
             }
             func money(_ minor: Int64?) -> String? { minor.map { Money(minorUnits: $0, currency: key[0]).decimalText } }

@@ -12,6 +12,7 @@ public enum BillingStatus {
 
     public struct Row: Sendable {
         public let company: String
+        public let companyName: String
         public let period: String
         public let state: String
         public let asOf: String?
@@ -24,14 +25,14 @@ public enum BillingStatus {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id", shown: true) { $0.company }, .text("period", shown: true) { $0.period },
-            .text("state", shown: true) { $0.state }, .timestamp("as_of", shown: true) { $0.asOf },
-            .text("currency", shown: true) { $0.currency },
-            .money("amount_due", shown: true) { row in
+            .text("company_id") { $0.company }, .text("company_name", scan: 1) { $0.companyName },
+            .text("period", scan: 2) { $0.period }, .text("state", scan: 3) { $0.state },
+            .timestamp("as_of", scan: 6) { $0.asOf }, .text("currency", scan: 10) { $0.currency },
+            .money("amount_due", scan: 4) { row in
                 row.amountDueMinor.map { Money(minorUnits: $0, currency: row.currency) }
             },
-            .integer("records", shown: true) { $0.records }, .integer("late_records", shown: true) { $0.lateRecords },
-            .integer("changed_records", shown: true) { $0.changedRecords },
+            .integer("records", scan: 5) { $0.records }, .integer("late_records", scan: 8) { $0.lateRecords },
+            .integer("changed_records", scan: 9) { $0.changedRecords },
         ]
     }
 
@@ -101,7 +102,8 @@ public enum BillingStatus {
                         if records > 0 {
                             rows.append(
                                 Row(
-                                    company: company, period: "\(month)", state: "open", asOf: nil,
+                                    company: company, companyName: context.name, period: "\(month)", state: "open",
+                                    asOf: nil,
                                     currency: context.currency,
                                     amountDueMinor: nil, records: records, lateRecords: 0, changedRecords: 0))
                         }
@@ -115,7 +117,7 @@ public enum BillingStatus {
                             """, arguments: [MonthlyCloses.closeId(kind: BillingClose.kind, company, month)])
                     rows.append(
                         Row(
-                            company: company, period: "\(month)",
+                            company: company, companyName: context.name, period: "\(month)",
                             state: late + changed > 0 ? "closed, adjustments pending" : "closed", asOf: ledger?["asOf"],
                             currency: context.currency, amountDueMinor: ledger?["due"], records: records,
                             lateRecords: late, changedRecords: changed))

@@ -53,6 +53,7 @@ public struct CSAIUsageReport: ReportDefinition {
 
     public struct Row: Sendable {
         let line: Line
+        var companyName: String?
         var minutes: String {
             Money.decimalText(
                 minorUnits: Fraction.roundHalfAwayFromZero(Int128(line.seconds) * 100, 60), exponent: 2)
@@ -62,21 +63,22 @@ public struct CSAIUsageReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id", shown: true) { $0.line.companyId }, .text("bucket", shown: true) { $0.line.bucket },
-            .text("usage_type", shown: true) { $0.line.usageType.rawValue },
-            .text("tier", shown: true) { $0.line.tier.rawValue },
-            .integer("records", shown: true) { $0.line.records },
+            .text("company_id") { $0.line.companyId }, .text("company_name", scan: 1) { $0.companyName },
+            .text("bucket", scan: 2) { $0.line.bucket },
+            .text("usage_type", scan: 3) { $0.line.usageType.rawValue },
+            .text("tier", scan: 4) { $0.line.tier.rawValue },
+            .integer("records", scan: 5) { $0.line.records },
             .integer("voice_calls") { $0.count(of: .voiceCall) },
             .integer("distinct_voice_calls") { $0.line.distinctVoiceCalls },
-            .exactDecimal("minutes", shown: true) { $0.minutes },
-            .integer("null_durations", shown: true) { $0.line.nullDurations },
+            .exactDecimal("minutes", scan: 6) { $0.minutes },
+            .integer("null_durations", scan: 7) { $0.line.nullDurations },
             .integer("chat_sessions") { $0.count(of: .chatSession) },
-            .integer("messages", shown: true) { Int($0.line.messages) },
+            .integer("messages", scan: 8) { Int($0.line.messages) },
             .integer("emails") { $0.count(of: .emailSupport) },
             .integer("sms") { $0.count(of: .smsSupport) },
-            .integer("input_tokens", shown: true) { Int($0.line.inputTokens) },
-            .integer("output_tokens", shown: true) { Int($0.line.outputTokens) },
-            .integer("billing_period_mismatches", shown: true) { $0.line.billingPeriodMismatches },
+            .integer("input_tokens", scan: 9) { Int($0.line.inputTokens) },
+            .integer("output_tokens", scan: 10) { Int($0.line.outputTokens) },
+            .integer("billing_period_mismatches", scan: 11) { $0.line.billingPeriodMismatches },
         ]
     }
 
@@ -105,7 +107,9 @@ public struct CSAIUsageReport: ReportDefinition {
                 day = stop
             }
         }
-        return try context.fetch(Line.self, query: "cs-ai-usage/usage").map { Row(line: $0) }
+        return try context.fetch(Line.self, query: "cs-ai-usage/usage").map {
+            Row(line: $0, companyName: context.scope.company($0.companyId)?.name)
+        }
     }
 
     /// The local days `[first, end)` to cover: `--from`/`--to`, else the company's first and last usage.

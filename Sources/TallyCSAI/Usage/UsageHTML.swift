@@ -7,6 +7,7 @@ public enum UsageHTML {
     /// Records per bucket and usage type, per company (summed over CS tiers).
     public static func parts(_ lookup: TableLookup) -> [HTMLSection] {
         lookup.groups(by: ["company_id"]).map { key, rows in
+            let company = lookup.text(rows[0], "company_name")
             let buckets = ordered(rows.map { lookup.text($0, "bucket") })
             let types = ordered(rows.map { lookup.text($0, "usage_type") })
             var counts = PivotSums()
@@ -26,12 +27,12 @@ public enum UsageHTML {
                     [.text(bucket)] + types.map { counts[bucket, $0].map(ReportValue.integer) ?? .null }
                 })
             return HTMLSection(
-                anchor: "usage-\(key[0])", title: "Usage of \(key[0])",
+                anchor: "usage-\(key[0])", title: "Usage of \(company)",
                 figures: [
                     HTMLFigure(
                         caption: "CS AI usage records per period and usage type (all CS tiers).",
                         svg: BarChart(
-                            title: "Usage of \(key[0])", id: "usage-\(key[0])", categories: buckets, series: series
+                            title: "Usage of \(company)", id: "usage-\(key[0])", categories: buckets, series: series
                         )
                         .render(), data: data)
                 ])

@@ -6,10 +6,11 @@ import TallyReporting
 public enum DiscountCodesHTML {
     public static func parts(_ lookup: TableLookup) -> [HTMLSection] {
         lookup.groups(by: ["company_id", "currency"]).map { key, rows in
+            let company = lookup.text(rows[0], "company_name")
             let baseline = rows.first { lookup.flag($0, "is_baseline") }
             let withSessions = rows.filter { lookup.number($0, "completion_rate") != nil }
             let completion = IntervalChart(
-                title: "Completion rate per code, \(key[0])",
+                title: "Completion rate per code, \(company)",
                 rows: withSessions.map { row in
                     IntervalChart.Row(
                         label: lookup.text(row, "code"), estimate: lookup.number(row, "completion_rate"),
@@ -20,7 +21,7 @@ public enum DiscountCodesHTML {
                 reference: baseline.flatMap { lookup.number($0, "completion_rate") }.map { ($0, "no code") })
             let money = ["gross_sales", "discounts", "returns", "net_sales"]
             let sales = BarChart(
-                title: "Sales per code, \(key[0]) (\(key[1]))", id: "sales-\(key.joined(separator: "-"))",
+                title: "Sales per code, \(company) (\(key[1]))", id: "sales-\(key.joined(separator: "-"))",
                 categories: rows.map { lookup.text($0, "code") },
                 series: money.map { column in
                     BarChart.Series(
@@ -29,7 +30,7 @@ public enum DiscountCodesHTML {
                         labels: rows.map { lookup.value($0, column).plainText })
                 })
             return HTMLSection(
-                anchor: "codes-\(key.joined(separator: "-"))", title: "\(key[0]) · \(key[1])",
+                anchor: "codes-\(key.joined(separator: "-"))", title: "\(company) · \(key[1])",
                 figures: [
                     HTMLFigure(
                         caption: "Checkout completion rate per code with its 95% interval; the dashed line and the "

@@ -83,6 +83,7 @@ public struct DiscountCodesReport: ReportDefinition {
     /// One output row.
     public struct Row: Sendable {
         public let company: String
+        public let companyName: String?
         public let currency: String
         public let code: String
         /// Distinct raw spellings from sessions and orders, sorted; nil for the baseline.
@@ -101,25 +102,26 @@ public struct DiscountCodesReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id") { $0.company }, .text("currency", shown: true) { $0.currency },
-            .text("code", shown: true) { $0.code }, .text("spellings") { $0.spellings?.joined(separator: " | ") },
+            .text("company_id") { $0.company }, .text("company_name") { $0.companyName },
+            .text("currency", scan: 14) { $0.currency }, .text("code", scan: 1) { $0.code },
+            .text("spellings") { $0.spellings?.joined(separator: " | ") },
             .bool("is_baseline") { $0.isBaseline }, .bool("orders_only") { $0.isOrdersOnly },
-            .integer("sessions", shown: true) { $0.sessions },
-            .integer("completed_sessions", shown: true) { $0.completedSessions },
-            .statistic("completion_rate", shown: true) { $0.comparison?.rate },
-            .statistic("completion_rate_low") { $0.comparison?.rateLow },
-            .statistic("completion_rate_high") { $0.comparison?.rateHigh },
-            .statistic("completion_lift", shown: true) { $0.comparison?.absoluteLift },
-            .statistic("completion_relative_lift") { $0.comparison?.relativeLift },
-            .statistic("p_value", shown: true) { $0.comparison?.pValue },
-            .integer("orders", shown: true) { $0.sales?.orders },
-            .money("gross_sales", shown: true) { $0.sales?.grossSales },
-            .money("discounts", shown: true) { $0.sales?.discounts },
-            .money("returns", shown: true) { $0.sales?.returns },
-            .money("net_sales", shown: true) { $0.sales?.netSales }, .money("shipping") { $0.sales?.shipping },
-            .money("taxes") { $0.sales?.taxes }, .money("total_sales", shown: true) { $0.sales?.totalSales },
+            .integer("sessions", scan: 8) { $0.sessions },
+            .integer("completed_sessions", scan: 9) { $0.completedSessions },
+            .rate("completion_rate", scan: 5) { $0.comparison?.rate },
+            .rate("completion_rate_low") { $0.comparison?.rateLow },
+            .rate("completion_rate_high") { $0.comparison?.rateHigh },
+            .rate("completion_lift", shown: .percentagePoints, scan: 6) { $0.comparison?.absoluteLift },
+            .rate("completion_relative_lift", shown: .signedPercent) { $0.comparison?.relativeLift },
+            .statistic("p_value", scan: 7) { $0.comparison?.pValue },
+            .integer("orders", scan: 2) { $0.sales?.orders },
+            .money("gross_sales", scan: 10) { $0.sales?.grossSales },
+            .money("discounts", scan: 4) { $0.sales?.discounts },
+            .money("returns", scan: 11) { $0.sales?.returns },
+            .money("net_sales", scan: 3) { $0.sales?.netSales }, .money("shipping") { $0.sales?.shipping },
+            .money("taxes") { $0.sales?.taxes }, .money("total_sales", scan: 12) { $0.sales?.totalSales },
             .money("average_order_value") { $0.sales?.averageOrderValue },
-            .statistic("discount_share") { $0.sales?.discountShare },
+            .rate("discount_share") { $0.sales?.discountShare },
             .integer("inconsistent_orders") { $0.sales?.inconsistentOrders },
             .timestamp("first_use") { $0.firstUse }, .timestamp("last_use") { $0.lastUse },
         ]
@@ -171,7 +173,8 @@ public struct DiscountCodesReport: ReportDefinition {
                 isBaseline ? nil : sessions[Key(company: key.company, currency: key.currency, code: Self.baselineCode)]
             let order = orders[key]
             return Row(
-                company: key.company, currency: key.currency, code: key.code,
+                company: key.company, companyName: context.scope.company(key.company)?.name, currency: key.currency,
+                code: key.code,
                 // Sorted here: GROUP_CONCAT's order is unspecified in SQLite 3.40.
                 spellings: isBaseline ? nil : spellings["\(key.company)\u{1F}\(key.code)", default: []].sorted(),
                 sessions: session?.sessions, completedSessions: session?.completed,

@@ -77,6 +77,7 @@ public struct VariantConversionReport: ReportDefinition {
     /// One output row: an arm and its statistics against the funnel's control.
     public struct Row: Sendable {
         public let company: String
+        public var companyName: String?
         public let funnel: String
         public let funnelName: String
         public let variant: String
@@ -104,25 +105,26 @@ public struct VariantConversionReport: ReportDefinition {
 
     public static var columns: [ReportColumn<Row>] {
         [
-            .text("company_id") { $0.company }, .text("funnel_id") { $0.funnel },
-            .text("funnel_name", shown: true) { $0.funnelName }, .text("variant_id") { $0.variant },
-            .text("variant_name", shown: true) { $0.variantName }, .bool("is_control") { $0.isControl },
-            .integer("traffic_weight") { $0.trafficWeight }, .integer("sessions", shown: true) { $0.sessions },
-            .integer("leads") { $0.leads }, .integer("conversions", shown: true) { $0.conversions },
-            .statistic("conversion_rate", shown: true) { $0.comparison.rate },
-            .statistic("conversion_rate_low", shown: true) { $0.comparison.rateLow },
-            .statistic("conversion_rate_high", shown: true) { $0.comparison.rateHigh },
+            .text("company_id") { $0.company }, .text("company_name") { $0.companyName },
+            .text("funnel_id") { $0.funnel }, .text("funnel_name", scan: 1) { $0.funnelName },
+            .text("variant_id") { $0.variant }, .text("variant_name", scan: 2) { $0.variantName },
+            .bool("is_control") { $0.isControl }, .integer("traffic_weight") { $0.trafficWeight },
+            .integer("sessions", scan: 7) { $0.sessions }, .integer("leads") { $0.leads },
+            .integer("conversions", scan: 8) { $0.conversions },
+            .rate("conversion_rate", scan: 3) { $0.comparison.rate },
+            .rate("conversion_rate_low", scan: 11) { $0.comparison.rateLow },
+            .rate("conversion_rate_high", scan: 12) { $0.comparison.rateHigh },
             .text("currency") { $0.currency }, .money("revenue") { $0.revenue },
-            .number("revenue_per_session", decimals: 4) { $0.revenuePerSession },
-            .statistic("absolute_lift") { $0.comparison.absoluteLift },
-            .statistic("relative_lift", shown: true) { $0.comparison.relativeLift },
-            .statistic("relative_lift_low") { $0.comparison.relativeLiftLow },
-            .statistic("relative_lift_high") { $0.comparison.relativeLiftHigh },
-            .statistic("p_value", shown: true) { $0.comparison.pValue }, .statistic("p_value_holm") { $0.pValueHolm },
-            .statistic("chance_to_beat_control", shown: true) { $0.comparison.chanceToBeat },
+            .number("revenue_per_session", decimals: 4, scan: 13) { $0.revenuePerSession },
+            .rate("absolute_lift", shown: .percentagePoints) { $0.comparison.absoluteLift },
+            .rate("relative_lift", shown: .signedPercent, scan: 4) { $0.comparison.relativeLift },
+            .rate("relative_lift_low", shown: .signedPercent) { $0.comparison.relativeLiftLow },
+            .rate("relative_lift_high", shown: .signedPercent) { $0.comparison.relativeLiftHigh },
+            .statistic("p_value", scan: 5) { $0.comparison.pValue }, .statistic("p_value_holm") { $0.pValueHolm },
+            .rate("chance_to_beat_control", scan: 6) { $0.comparison.chanceToBeat },
             .statistic("srm_p_value") { $0.sampleRatioMismatchPValue },
-            .bool("srm_flag", shown: true) { $0.sampleRatioMismatchPValue.map { $0 < sampleRatioMismatchThreshold } },
-            .bool("low_sample", shown: true) { $0.isLowSample },
+            .bool("srm_flag", scan: 9) { $0.sampleRatioMismatchPValue.map { $0 < sampleRatioMismatchThreshold } },
+            .bool("low_sample", scan: 10) { $0.isLowSample },
         ]
     }
 
@@ -144,7 +146,11 @@ public struct VariantConversionReport: ReportDefinition {
             throw ReportError.inconsistentCounts(
                 "variant \(arm.variantId) has \(arm.conversions) conversions from \(arm.sessions) exposures")
         }
-        return Self.grouped(arms).flatMap { statistics(for: markingControl($0)) }
+        return Self.grouped(arms).flatMap { statistics(for: markingControl($0)) }.map { row in
+            var named = row
+            named.companyName = context.scope.company(row.company)?.name
+            return named
+        }
     }
 
     /// Counts and revenue per funnel and variant, every variant of the funnels in scope, in the

@@ -29,7 +29,7 @@ public struct JSONWriter: ReportWriter {
         case .integer(let number): return String(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .money(let money): return string(money.decimalText)
-        case .statistic(let number): return StatisticText.roundTrip(number) ?? "null"
+        case .statistic(let number), .rate(let number, _): return StatisticText.roundTrip(number) ?? "null"
         case .number, .decimal: return value.plainText ?? "null"
         }
     }

@@ -1,6 +1,7 @@
 /// A report table as HTML: a whole page for `--format html` on a report without charts, or a
-/// `<table>` inside a larger page. Cells print the same text as CSV (money, statistics and
-/// decimals with their fixed precision); numbers align right; null is an empty cell.
+/// `<table>` inside a larger page. Cells print what a person reads (``ReportValue/displayText``:
+/// rates as percentages, money with its currency and grouping; the rest as CSV prints it);
+/// numbers align right; null is an empty cell.
 public struct HTMLTableWriter: ReportWriter {
     public var title: String
 
@@ -12,15 +13,17 @@ public struct HTMLTableWriter: ReportWriter {
         ).render()
     }
 
-    /// The `<table>` element alone.
+    /// The `<table>` element alone: every column, those a reader scans first (the name first) in
+    /// their order, then the others in the table's order.
     public func fragment(_ table: ReportTable) -> String {
+        let order = table.scanOrder
         var html = "<div class=\"table\"><table>\n<thead><tr>"
-        for column in table.columns { html += "<th scope=\"col\">\(HTMLText.escape(column))</th>" }
+        for column in order { html += "<th scope=\"col\">\(HTMLText.escape(table.columns[column]))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for value in row {
-                let text = value.plainText.map(HTMLText.escape) ?? ""
+            for value in order.map({ row[$0] }) {
+                let text = value.displayText.map(HTMLText.escape) ?? ""
                 html += value.isNumeric ? "<td class=\"n\">\(text)</td>" : "<td>\(text)</td>"
             }
             html += "</tr>\n"

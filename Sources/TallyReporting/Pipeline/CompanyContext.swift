@@ -4,6 +4,8 @@ import TallyCore
 /// A company as the closes need it: client, organization, currency, time zone.
 package struct CompanyContext {
     package let id: String
+    /// `companies.name`, printed beside the id.
+    package let name: String
     package let clientId: String
     package let organizationId: String
     package let currency: String
@@ -14,7 +16,7 @@ package struct CompanyContext {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT c."id", c."clientId", c."currency", c."timezone", cl."organizationId"
+                    SELECT c."id", c."name", c."clientId", c."currency", c."timezone", cl."organizationId"
                     FROM "companies" AS c JOIN "clients" AS cl ON cl."id" = c."clientId" WHERE c."id" = ?
                     """, arguments: [company])
         else {
@@ -26,7 +28,8 @@ package struct CompanyContext {
             throw ReportError.unknownTimeZone(company: company, timeZone: zoneName)
         }
         return CompanyContext(
-            id: company, clientId: row["clientId"], organizationId: row["organizationId"], currency: row["currency"],
+            id: company, name: row["name"], clientId: row["clientId"], organizationId: row["organizationId"],
+            currency: row["currency"],
             zone: zone)
     }
 

@@ -9,6 +9,8 @@ public struct ResolvedScope: Sendable {
     /// One company in scope.
     public struct Company: Sendable {
         public let id: String
+        /// `companies.name`: printed beside the id (docs/REPORTS.md "Names beside ids").
+        public let name: String
         public let currency: String
         public let timeZone: CompanyTimeZone
         /// The report's range in this company's time zone, as UTC.
@@ -27,7 +29,8 @@ public struct ResolvedScope: Sendable {
     ///   company whose time zone does not parse is left out with a ``ReportWarnings`` line).
     public static func resolve(_ scope: ReportScope, in db: Database) throws -> ResolvedScope {
         try scope.validate()
-        let rows = try Row.fetchAll(db, sql: #"SELECT "id", "timezone", "currency" FROM "companies" ORDER BY "id""#)
+        let rows = try Row.fetchAll(
+            db, sql: #"SELECT "id", "name", "timezone", "currency" FROM "companies" ORDER BY "id""#)
         let known = rows.map { $0["id"] as String }
         for id in scope.companies where !known.contains(id) { throw ReportError.unknownCompany(id: id, known: known) }
         var companies: [Company] = []
@@ -46,7 +49,7 @@ public struct ResolvedScope: Sendable {
             }
             companies.append(
                 Company(
-                    id: id, currency: row["currency"], timeZone: zone,
+                    id: id, name: row["name"], currency: row["currency"], timeZone: zone,
                     range: zone.bounds(from: scope.from, to: scope.to)))
         }
         if !scope.funnels.isEmpty {
