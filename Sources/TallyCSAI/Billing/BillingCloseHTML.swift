@@ -20,7 +20,8 @@ public enum BillingCloseHTML {
                 let values = invoices.map { sums[$0, kind] }
                 return BarChart.Series(
                     name: kind, values: values.map { $0.map { Double($0) / pow10(CurrencyExponent.of(key[0])) } },
-                    labels: values.map(money))
+                    labels: values.map(money), style: BillingClose.Line.Kind.allCases.firstIndex { $0.rawValue == kind }
+                )
             }
             let data = ReportTable(
                 columns: ["invoice"] + kinds,

@@ -18,8 +18,10 @@ public enum UsageHTML {
             }
             let series = types.map { type in
                 let values = buckets.map { counts[$0, type] }
+                // Styled by usage type, so a type has one colour on every company's chart.
                 return BarChart.Series(
-                    name: type, values: values.map { $0.map(Double.init) }, labels: values.map { $0.map(String.init) })
+                    name: type, values: values.map { $0.map(Double.init) }, labels: values.map { $0.map(String.init) },
+                    style: CSAIUsageType.allCases.firstIndex { $0.rawValue == type })
             }
             let data = ReportTable(
                 columns: ["bucket"] + types,

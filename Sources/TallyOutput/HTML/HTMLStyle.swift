@@ -1,6 +1,12 @@
 /// The page's only stylesheet, inline. System fonts (no download); colours from the Okabe–Ito
 /// palette, which colour-blind readers tell apart, and every series also differs by marker shape
 /// or position, so a grey-scale print still reads.
+///
+/// Layout: a chart and its number table share a row when both fit; the table's width is its
+/// content's (`max-content`), so when it does not fit beside the chart the row wraps and the table
+/// goes under the chart instead of being cut at the right edge (a table wider than the page scrolls
+/// inside its box on screen). In print, figures stack and tables wrap their cells so every column
+/// is on paper.
 enum HTMLStyle {
     static let css = """
 
@@ -20,7 +26,7 @@ enum HTMLStyle {
         figcaption { flex-basis: 100%; }
         .chart { flex: 1 1 34rem; max-width: 44rem; }
         .chart svg { width: 100%; height: auto; display: block; }
-        .numbers { flex: 1 1 20rem; min-width: 0; overflow-x: auto; }
+        .numbers { flex: 1 1 auto; width: max-content; max-width: 100%; overflow-x: auto; }
         .table { overflow-x: auto; }
         table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
         th, td { padding: .2rem .5rem; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
@@ -31,7 +37,16 @@ enum HTMLStyle {
         svg .axis line, svg .axis path { stroke: var(--muted); }
         svg .grid { stroke: var(--rule); }
         svg .reference { stroke: var(--ink); stroke-dasharray: 4 3; }
-        @media print { nav { display: none; } }
+        @media print {
+          nav { display: none; }
+          body { padding: 0; max-width: none; }
+          figure { display: block; break-inside: avoid; }
+          .chart { max-width: 44rem; }
+          .numbers, .table { overflow: visible; width: auto; }
+          table { font-size: 7pt; width: 100%; }
+          th, td { white-space: normal; padding: .1rem .25rem; overflow-wrap: anywhere; }
+          th { position: static; }
+        }
 
         """
 }

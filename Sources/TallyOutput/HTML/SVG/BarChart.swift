@@ -7,11 +7,15 @@ public struct BarChart: Sendable {
         public var values: [Double?]
         /// The exact text printed at each bar's end (money as written in the table).
         public var labels: [String?]
+        /// The colour and hatch, by the value the series stands for (a usage type keeps its colour
+        /// on every company's chart); nil: by its position among the series.
+        public var style: Int?
 
-        public init(name: String, values: [Double?], labels: [String?]) {
+        public init(name: String, values: [Double?], labels: [String?], style: Int? = nil) {
             self.name = name
             self.values = values
             self.labels = labels
+            self.style = style
         }
     }
 
@@ -35,7 +39,21 @@ public struct BarChart: Sendable {
         let width = 640.0
         let barHeight = 12.0
         let gap = 10.0
-        let legendHeight = 24.0
+        // Legend: swatch and name per series, left to right, wrapping to a new line before it
+        // would leave the viewBox.
+        var legend: [(x: Double, y: Double)] = []
+        var legendX = 8.0
+        var legendY = 6.0
+        for item in series {
+            let itemWidth = 16 + SVG.width(of: SVG.fitted(item.name, limit: 24)) + 16
+            if legendX > 8 && legendX + itemWidth - 16 > width - 8 {
+                legendX = 8
+                legendY += 18
+            }
+            legend.append((legendX, legendY))
+            legendX += itemWidth
+        }
+        let legendHeight = legendY + 18
         let labelLimit = 26
         let labelWidth = min(
             8 + Double(labelLimit) * 8,
@@ -53,21 +71,19 @@ public struct BarChart: Sendable {
             "<svg role=\"img\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" "
             + "width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\">\n"
             + "<title>\(HTMLText.escape(title))</title>\n<defs>\n"
-        for index in series.indices where index % 2 == 1 {
+        for style in Set(series.indices.map(style(of:))).sorted() where style % 2 == 1 {
             svg +=
-                "<pattern id=\"\(id)-hatch-\(index)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"\(fill(index))\" />"
+                "<pattern id=\"\(id)-hatch-\(style)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"\(fill(style))\" />"
                 + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"2\" /></pattern>\n"
         }
         svg += "</defs>\n"
-        // Legend: swatch and name per series, left to right.
-        var legendX = plotLeft
         for (index, item) in series.enumerated() {
+            let (x, y) = legend[index]
             svg +=
-                "<rect x=\"\(SVG.number(legendX))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(paint(index))\" stroke=\"#1a1a1a\" />\n"
+                "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"12\" height=\"12\" fill=\"\(paint(index))\" stroke=\"#1a1a1a\" />\n"
             svg +=
-                "<text x=\"\(SVG.number(legendX + 16))\" y=\"16\">\(HTMLText.escape(SVG.fitted(item.name, limit: 24)))</text>\n"
-            legendX += 16 + SVG.width(of: SVG.fitted(item.name, limit: 24)) + 16
+                "<text x=\"\(SVG.number(x + 16))\" y=\"\(SVG.number(y + 10))\">\(HTMLText.escape(SVG.fitted(item.name, limit: 24)))</text>\n"
         }
         svg += SVG.axis(scale, top: top, bottom: bottom, percent: false)
         let zero = scale.position(0)
@@ -100,6 +116,11 @@ public struct BarChart: Sendable {
         return svg + "</svg>\n"
     }
 
-    private func fill(_ index: Int) -> String { Self.fills[index % Self.fills.count] }
-    private func paint(_ index: Int) -> String { index % 2 == 1 ? "url(#\(id)-hatch-\(index))" : fill(index) }
+    private func style(of index: Int) -> Int { series[index].style ?? index }
+    private func fill(_ style: Int) -> String { Self.fills[style % Self.fills.count] }
+    /// The paint of series `index`: its style's colour, hatched for odd styles.
+    private func paint(_ index: Int) -> String {
+        let style = style(of: index)
+        return style % 2 == 1 ? "url(#\(id)-hatch-\(style))" : fill(style)
+    }
 }

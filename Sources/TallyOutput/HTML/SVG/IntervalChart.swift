@@ -41,7 +41,8 @@ public struct IntervalChart: Sendable {
     public func render() -> String {
         let width = 640.0
         let rowHeight = 26.0
-        let top = 22.0
+        // Room above the plot for the reference line's label (its text must stay inside the SVG).
+        let top = 34.0
         let labelLimit = 26
         let labelWidth = min(
             8 + Double(labelLimit) * 8,
@@ -62,9 +63,9 @@ public struct IntervalChart: Sendable {
         if let reference {
             let x = SVG.number(scale.position(reference.value))
             svg +=
-                "<line class=\"reference\" x1=\"\(x)\" y1=\"\(SVG.number(top - 10))\" x2=\"\(x)\" y2=\"\(SVG.number(bottom))\" />\n"
+                "<line class=\"reference\" x1=\"\(x)\" y1=\"\(SVG.number(top - 16))\" x2=\"\(x)\" y2=\"\(SVG.number(bottom))\" />\n"
             svg +=
-                "<text x=\"\(x)\" y=\"\(SVG.number(top - 12))\" text-anchor=\"middle\">"
+                "<text x=\"\(x)\" y=\"\(SVG.number(top - 20))\" text-anchor=\"middle\">"
                 + "\(HTMLText.escape(reference.label))</text>\n"
         }
         for (index, row) in rows.enumerated() {
