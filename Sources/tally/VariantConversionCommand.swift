@@ -35,6 +35,13 @@ extension ReportCommand {
 
         @Option(
             help: ArgumentHelp(
+                "The mixing scale τ of the peeking-safe p_value_sequential and lift_*_sequential columns: the "
+                    + "rate difference the test is most sensitive to (default 0.02; docs/REPORTS.md).",
+                valueName: "tau"))
+        var sequentialTau = SequentialTest.defaultTau
+
+        @Option(
+            help: ArgumentHelp(
                 "Write the results as funnel_ab_test_results rows for this test, as a close.", valueName: "test-id"))
         var writeResults: String?
 
@@ -51,6 +58,9 @@ extension ReportCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            guard sequentialTau > 0, sequentialTau.isFinite else {
+                throw ValidationError("--sequential-tau must be a positive number, like 0.02 (got \(sequentialTau))")
+            }
             if writeResults == nil && (asOf != nil || dryRun) {
                 throw ValidationError("--as-of and --dry-run go with --write-results")
             }
@@ -61,6 +71,7 @@ extension ReportCommand {
             let opened = try store.openExisting()
             var report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
             report.readsRollups = rollups.reads
+            report.sequentialTau = sequentialTau
             guard let writeResults else {
                 try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return

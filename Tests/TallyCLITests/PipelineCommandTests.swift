@@ -13,6 +13,8 @@ final class PipelineCommandTests: XCTestCase {
             ["report", "discount-codes", "--from", "2026-03-01", "--to", "2026-02-01"],
             ["report", "variant-conversion", "--write-results", "t", "--as-of", "yesterday"],
             ["report", "variant-conversion", "--dry-run"],
+            ["report", "variant-conversion", "--sequential-tau", "0"],
+            ["report", "variant-conversion", "--sequential-tau", "-0.5"],
         ] {
             let result = try TallyRunner.run(arguments + ["--db", db])
             XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")

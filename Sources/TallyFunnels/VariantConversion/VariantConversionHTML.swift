@@ -60,6 +60,32 @@ public enum VariantConversionHTML {
                                 "variant_name", "relative_lift", "relative_lift_low", "relative_lift_high", "p_value",
                                 "p_value_holm", "chance_to_beat_control",
                             ])))
+                // The peeking-safe view beside it: the difference of rates with its always-valid
+                // 95% confidence sequence, which stays valid however often the report is re-run.
+                let sequential = treatments.filter { lookup.number($0, "lift_low_sequential") != nil }
+                if !sequential.isEmpty {
+                    let chart = IntervalChart(
+                        title: "Difference against the control, peeking-safe, \(name)",
+                        rows: sequential.map { row in
+                            IntervalChart.Row(
+                                label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "absolute_lift"),
+                                low: lookup.number(row, "lift_low_sequential"),
+                                high: lookup.number(row, "lift_high_sequential"),
+                                note: lookup.value(row, "p_value_sequential").plainText.map { "p = \($0)" })
+                        }, reference: (0, "no change"))
+                    figures.append(
+                        HTMLFigure(
+                            caption: "Difference of conversion rates against the control with its always-valid 95% "
+                                + "confidence sequence (mSPRT, docs/REPORTS.md): unlike the fixed-horizon interval, "
+                                + "it holds however often the report is looked at; the note is the always-valid p-value.",
+                            svg: chart.render(),
+                            data: lookup.subtable(
+                                sequential,
+                                columns: [
+                                    "variant_name", "absolute_lift", "lift_low_sequential", "lift_high_sequential",
+                                    "p_value_sequential", "p_value", "mde_absolute", "sessions_still_needed",
+                                ])))
+                }
             }
             return HTMLSection(
                 anchor: "funnel-\(key.joined(separator: "-"))", title: "\(name) · \(key[1]) · \(key[0])",

@@ -25,6 +25,8 @@ public struct VariantConversionReport: ReportDefinition {
     public var controlVariant: String?
     /// `--no-rollups` sets it false: read the base tables even when the rollups are fresh.
     public var readsRollups = true
+    /// `--sequential-tau`: the mSPRT's mixing scale (``SequentialTest``), > 0.
+    public var sequentialTau = SequentialTest.defaultTau
     /// Arms below this many sessions are flagged when the funnel has no A/B test row
     /// (`funnel_ab_tests.minimumSessions` otherwise; 100 is production's own default).
     public static let defaultMinimumSessions = 100
@@ -95,6 +97,18 @@ public struct VariantConversionReport: ReportDefinition {
         public let pValueHolm: Double?
         public let sampleRatioMismatchPValue: Double?
         public let isLowSample: Bool
+        /// Always-valid p-value and 95% confidence sequence of the rate difference against the
+        /// control (``SequentialTest``); nil on the control's row.
+        public var sequential: (pValue: Double, low: Double, high: Double)? = nil
+        /// Planning (``SamplePlanning``): the absolute difference detectable with 80% power at
+        /// today's samples, and the sessions both arms still need to detect the observed one.
+        public var minimumDetectableEffect: Double? = nil
+        public var controlRate: Double? = nil
+        public var sessionsStillNeeded: Int? = nil
+        var relativeMinimumDetectableEffect: Double? {
+            guard let effect = minimumDetectableEffect, let rate = controlRate, rate > 0 else { return nil }
+            return effect / rate
+        }
 
         public var revenuePerSession: Double? {
             guard let revenue, sessions > 0 else { return nil }
@@ -109,13 +123,13 @@ public struct VariantConversionReport: ReportDefinition {
             .text("funnel_id") { $0.funnel }, .text("funnel_name", scan: 1) { $0.funnelName },
             .text("variant_id") { $0.variant }, .text("variant_name", scan: 2) { $0.variantName },
             .bool("is_control") { $0.isControl }, .integer("traffic_weight") { $0.trafficWeight },
-            .integer("sessions", scan: 7) { $0.sessions }, .integer("leads") { $0.leads },
-            .integer("conversions", scan: 8) { $0.conversions },
+            .integer("sessions", scan: 8) { $0.sessions }, .integer("leads") { $0.leads },
+            .integer("conversions", scan: 9) { $0.conversions },
             .rate("conversion_rate", scan: 3) { $0.comparison.rate },
-            .rate("conversion_rate_low", scan: 11) { $0.comparison.rateLow },
-            .rate("conversion_rate_high", scan: 12) { $0.comparison.rateHigh },
+            .rate("conversion_rate_low", scan: 12) { $0.comparison.rateLow },
+            .rate("conversion_rate_high", scan: 13) { $0.comparison.rateHigh },
             .text("currency") { $0.currency }, .money("revenue") { $0.revenue },
-            .number("revenue_per_session", decimals: 4, scan: 13) { $0.revenuePerSession },
+            .number("revenue_per_session", decimals: 4, scan: 14) { $0.revenuePerSession },
             .rate("absolute_lift", shown: .percentagePoints) { $0.comparison.absoluteLift },
             .rate("relative_lift", shown: .signedPercent, scan: 4) { $0.comparison.relativeLift },
             .rate("relative_lift_low", shown: .signedPercent) { $0.comparison.relativeLiftLow },
@@ -123,8 +137,14 @@ public struct VariantConversionReport: ReportDefinition {
             .statistic("p_value", scan: 5) { $0.comparison.pValue }, .statistic("p_value_holm") { $0.pValueHolm },
             .rate("chance_to_beat_control", scan: 6) { $0.comparison.chanceToBeat },
             .statistic("srm_p_value") { $0.sampleRatioMismatchPValue },
-            .bool("srm_flag", scan: 9) { $0.sampleRatioMismatchPValue.map { $0 < sampleRatioMismatchThreshold } },
-            .bool("low_sample", scan: 10) { $0.isLowSample },
+            .statistic("p_value_sequential", scan: 7) { $0.sequential?.pValue },
+            .rate("lift_low_sequential", shown: .percentagePoints) { $0.sequential?.low },
+            .rate("lift_high_sequential", shown: .percentagePoints) { $0.sequential?.high },
+            .rate("mde_absolute", shown: .percentagePoints) { $0.minimumDetectableEffect },
+            .rate("mde_relative", scan: 15) { $0.relativeMinimumDetectableEffect },
+            .integer("sessions_still_needed", scan: 16) { $0.sessionsStillNeeded },
+            .bool("srm_flag", scan: 10) { $0.sampleRatioMismatchPValue.map { $0 < sampleRatioMismatchThreshold } },
+            .bool("low_sample", scan: 11) { $0.isLowSample },
         ]
     }
 
@@ -218,7 +238,7 @@ public struct VariantConversionReport: ReportDefinition {
         }
         return arms.indices.map { index in
             let arm = arms[index]
-            return Row(
+            var row = Row(
                 company: arm.companyId, funnel: arm.funnelId, funnelName: arm.funnelName, variant: arm.variantId,
                 variantName: arm.variantName, isControl: arm.isControl, trafficWeight: arm.trafficWeight,
                 sessions: arm.sessions, leads: arm.leads, conversions: arm.conversions, currency: arm.currency,
@@ -227,6 +247,18 @@ public struct VariantConversionReport: ReportDefinition {
                     : Money(hundredths: arm.revenueHundredths ?? 0, currency: arm.currency),
                 comparison: comparisons[index], pValueHolm: holm[index], sampleRatioMismatchPValue: srm,
                 isLowSample: arm.sessions < (arm.minimumSessions ?? Self.defaultMinimumSessions))
+            if let control, !arm.isControl {
+                row.sequential = SequentialTest.compare(
+                    successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,
+                    trialsB: arm.sessions, tau: sequentialTau)
+                row.minimumDetectableEffect = SamplePlanning.minimumDetectableEffect(
+                    successesA: control.conversions, trialsA: control.sessions, trialsB: arm.sessions)
+                row.controlRate = control.sessions > 0 ? Double(control.conversions) / Double(control.sessions) : nil
+                row.sessionsStillNeeded = SamplePlanning.sessionsStillNeeded(
+                    successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,
+                    trialsB: arm.sessions)
+            }
+            return row
         }
     }
 }
