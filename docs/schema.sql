@@ -1525,7 +1525,7 @@ CREATE TABLE "tally_rollup_variant_days" (
     "sessions" INTEGER NOT NULL,
     "leads" INTEGER NOT NULL,
     "conversions" INTEGER NOT NULL,
-    "revenueHundredths" INTEGER,
+    "revenueHundredths" INTEGER, "revenueSquaresHundredths" INTEGER,
     PRIMARY KEY ("funnelId", "localDay", "variantId")
 ) WITHOUT ROWID;
 

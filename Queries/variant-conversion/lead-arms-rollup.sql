@@ -10,7 +10,8 @@ SELECT
     SUM(r."leads") AS sessions,
     SUM(r."leads") AS leads,
     SUM(r."converted") AS conversions,
-    NULL AS revenue_hundredths
+    NULL AS revenue_hundredths,
+    NULL AS revenue_squares_hundredths
 FROM funnels_in_scope AS f
 JOIN "tally_rollup_lead_days" AS r ON r."funnelId" = f.funnel_id
 WHERE r."localDay" >= f.from_day

@@ -14,7 +14,8 @@ SELECT
     COUNT(*) AS sessions,
     COUNT(*) AS leads,
     SUM(CASE WHEN l."convertedAt" IS NOT NULL THEN 1 ELSE 0 END) AS conversions,
-    NULL AS revenue_hundredths
+    NULL AS revenue_hundredths,
+    NULL AS revenue_squares_hundredths
 FROM "leads" AS l
 JOIN "funnel_variants" AS v ON v."id" = l."variantId"
 JOIN funnels_in_scope AS f ON f.funnel_id = v."funnelId"

@@ -6,7 +6,8 @@
 -- Why:        a day's sessions are exactly those of [start of day, start of next day) in the
 --             company's zone, so summing whole days of the range gives the base tables' figures
 --             (a test runs every report both ways and compares bytes).
--- NULL:       revenue_hundredths NULL when no session of the range converted, as session-arms.sql.
+-- NULL:       revenue_hundredths and revenue_squares_hundredths NULL when no session of the range
+--             converted, as session-arms.sql.
 -- Order:      funnel id, variant id.
 SELECT
     r."funnelId" AS funnel_id,
@@ -14,7 +15,8 @@ SELECT
     SUM(r."sessions") AS sessions,
     SUM(r."leads") AS leads,
     SUM(r."conversions") AS conversions,
-    SUM(r."revenueHundredths") AS revenue_hundredths
+    SUM(r."revenueHundredths") AS revenue_hundredths,
+    SUM(r."revenueSquaresHundredths") AS revenue_squares_hundredths
 FROM funnels_in_scope AS f
 JOIN "tally_rollup_variant_days" AS r ON r."funnelId" = f.funnel_id
 WHERE r."localDay" >= f.from_day

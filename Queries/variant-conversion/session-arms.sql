@@ -7,7 +7,9 @@
 -- Conversion: session_outcomes.converted.
 -- Units:      revenue_hundredths is the sum of converted sessions' amounts in hundredths
 --             (DECIMAL(·,2) scale); Swift turns it into minor units of the company currency.
--- NULL:       revenue_hundredths is NULL when nothing converted.
+--             revenue_squares_hundredths is Σ amount² (hundredths²) of the same sessions, for
+--             the revenue statistics; SQLite refuses (integer overflow) rather than wrap past 9.2e18.
+-- NULL:       revenue_hundredths and revenue_squares_hundredths are NULL when nothing converted.
 -- Order:      funnel id, variant id (matched to variants.sql by id).
 SELECT
     so.funnel_id,
@@ -15,7 +17,8 @@ SELECT
     COUNT(*) AS sessions,
     SUM(CASE WHEN so.lead_id IS NOT NULL THEN 1 ELSE 0 END) AS leads,
     SUM(so.converted) AS conversions,
-    SUM(CASE WHEN so.converted = 1 THEN so.amount END) AS revenue_hundredths
+    SUM(CASE WHEN so.converted = 1 THEN so.amount END) AS revenue_hundredths,
+    SUM(CASE WHEN so.converted = 1 THEN so.amount * so.amount END) AS revenue_squares_hundredths
 -- CROSS JOIN keeps funnels outermost, so sessions are found per funnel and day range through
 -- tally_funnel_sessions_report_idx (covering) rather than by scanning every session.
 FROM funnels_in_scope AS f

@@ -33,6 +33,7 @@ public enum MigrationCatalog {
         tallyAffiliateClickRollups,
         tallyCloseReopenings,
         tallyPulls,
+        tallyRevenueSquares,
     ]
 
     /// The migration with this production name or changelog alias.

@@ -34,7 +34,8 @@ final class VerifyTests: XCTestCase {
         var text = try String(contentsOf: expectedFile, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var fields = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        fields[9] = String(Int(fields[9])! + 1)  // one more conversion than computed
+        // Field 9 of a naive split (the quoted company name holds a comma): a count, one more than computed.
+        fields[9] = String(Int(fields[9])! + 1)
         let edited = fields.joined(separator: ",")
         text = ([lines[0], lines[1], edited] + lines.dropFirst(3)).joined(separator: "\n")
         try text.write(to: expectedFile, atomically: true, encoding: .utf8)

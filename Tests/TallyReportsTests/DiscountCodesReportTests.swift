@@ -137,12 +137,12 @@ final class DiscountCodesReportTests: XCTestCase {
     func testSampleDataPlantedCodesShowUp() throws {
         // Golden bytes live in SampleData/expected (tally verify); here the planted direction is asserted.
         let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("SampleData/expected/discount-codes.csv")
-        let lines = try String(contentsOf: expected, encoding: .utf8).split(separator: "\n").map {
-            $0.split(separator: ",", omittingEmptySubsequences: false)
-        }
+            .deletingLastPathComponent().appendingPathComponent("SampleData/expected/discount-codes.json")
+        // JSON, not a split of the CSV by commas: company names hold commas ("Hudson Coffee, Inc.").
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: expected)) as? [[String: Any]])
         func lift(_ code: String) -> Double? {
-            lines.first { $0.count > 11 && $0[0] == "co_ny" && $0[2] == code }.flatMap { Double($0[11]) }
+            rows.first { $0["company_id"] as? String == "co_ny" && $0["code"] as? String == code }?["completion_lift"]
+                as? Double
         }
         XCTAssertGreaterThan(try XCTUnwrap(lift("WELCOME5")), 0.05)
         XCTAssertLessThan(try XCTUnwrap(lift("FREESHIP")), -0.04)

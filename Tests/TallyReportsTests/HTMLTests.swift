@@ -57,20 +57,29 @@ final class HTMLTests: XCTestCase {
             "relative_lift_low", "relative_lift_high", "p_value", "p_value_holm", "chance_to_beat_control",
             "srm_p_value",
             "srm_flag", "low_sample",
+            // Present and null: the peeking-safe and revenue charts draw nothing here.
+            "absolute_lift", "lift_low_sequential", "lift_high_sequential", "p_value_sequential", "revenue_lift",
+            "revenue_lift_low", "revenue_lift_high", "revenue_p_value",
         ]
-        let control: [ReportValue] = [
-            .text("co"), .text("fn"), .text(Self.hostile), .text("a"), .text(Self.hostile), .bool(true), .integer(1000),
-            .integer(100), .statistic(0.1), .statistic(0.083), .statistic(0.12), .null, .null, .null, .null, .null,
-            .null,
-            .statistic(srm ? 1e-9 : 0.5), .bool(srm), .bool(false),
-        ]
-        let variant: [ReportValue] = [
-            .text("co"), .text("fn"), .text(Self.hostile), .text("b"), .text("‏מבחן B"), .bool(false), .integer(1000),
-            .integer(120), .statistic(0.12), .statistic(0.101), .statistic(0.142), .statistic(0.2), .statistic(-0.05),
-            .statistic(0.48), .statistic(0.17), .statistic(0.17), .statistic(0.91), .statistic(srm ? 1e-9 : 0.5),
-            .bool(srm),
-            .bool(lowSample),
-        ]
+        let later = [ReportValue](repeating: .null, count: 8)
+        let control: [ReportValue] =
+            [
+                .text("co"), .text("fn"), .text(Self.hostile), .text("a"), .text(Self.hostile), .bool(true),
+                .integer(1000),
+                .integer(100), .statistic(0.1), .statistic(0.083), .statistic(0.12), .null, .null, .null, .null, .null,
+                .null,
+                .statistic(srm ? 1e-9 : 0.5), .bool(srm), .bool(false),
+            ] + later
+        let variant: [ReportValue] =
+            [
+                .text("co"), .text("fn"), .text(Self.hostile), .text("b"), .text("‏מבחן B"), .bool(false),
+                .integer(1000),
+                .integer(120), .statistic(0.12), .statistic(0.101), .statistic(0.142), .statistic(0.2),
+                .statistic(-0.05),
+                .statistic(0.48), .statistic(0.17), .statistic(0.17), .statistic(0.91), .statistic(srm ? 1e-9 : 0.5),
+                .bool(srm),
+                .bool(lowSample),
+            ] + later
         return ReportTable(columns: columns, rows: [control, variant])
     }
 

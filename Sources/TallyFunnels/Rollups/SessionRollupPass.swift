@@ -16,6 +16,8 @@ struct SessionRollupPass {
         var leads: Int64 = 0
         var conversions: Int64 = 0
         var revenue: Int64?
+        /// Σ amount² of the converted sessions (hundredths²), for the revenue statistics.
+        var revenueSquares: Int64?
     }
 
     struct CodeSums {
@@ -56,7 +58,7 @@ struct SessionRollupPass {
         insertVariant = try db.makeStatement(
             sql: """
                 INSERT INTO "tally_rollup_variant_days" ("companyId", "funnelId", "variantId", "localDay", "sessions", "leads",
-                    "conversions", "revenueHundredths") VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    "conversions", "revenueHundredths", "revenueSquaresHundredths") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertCode = try db.makeStatement(
             sql: """
@@ -92,7 +94,12 @@ struct SessionRollupPass {
                 sums.sessions += 1
                 sums.leads += row[2] as Int64
                 sums.conversions += converted
-                if converted == 1, let amount: Int64 = row[4] { sums.revenue = (sums.revenue ?? 0) + amount }
+                if converted == 1, let amount: Int64 = row[4] {
+                    sums.revenue = (sums.revenue ?? 0) + amount
+                    // Overflow traps rather than wraps: a day's Σ amount² beyond 9.2·10¹⁸ is
+                    // refused by the load, never stored wrong.
+                    sums.revenueSquares = (sums.revenueSquares ?? 0) + amount * amount
+                }
                 variants[variant] = sums
             }
             // As session-side.sql: a code is a non-empty text that folds to something.
@@ -125,6 +132,7 @@ struct SessionRollupPass {
         for (variant, sums) in variants.sorted(by: { $0.key < $1.key }) {
             try insertVariant.execute(arguments: [
                 company, funnel, variant, localDay, sums.sessions, sums.leads, sums.conversions, sums.revenue,
+                sums.revenueSquares,
             ])
         }
         for (key, sums) in codes.sorted(by: { ($0.key.code, $0.key.currency) < ($1.key.code, $1.key.currency) }) {

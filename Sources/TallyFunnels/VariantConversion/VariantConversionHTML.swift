@@ -87,6 +87,30 @@ public enum VariantConversionHTML {
                                 ])))
                 }
             }
+            // Revenue per session against the control (sessions view): its relative lift with the
+            // delta-method interval, Welch's p-value beside it.
+            let revenue = rows.filter { !lookup.flag($0, "is_control") && lookup.number($0, "revenue_lift") != nil }
+            if !revenue.isEmpty {
+                let chart = IntervalChart(
+                    title: "Revenue per session against the control, \(name)",
+                    rows: revenue.map { row in
+                        IntervalChart.Row(
+                            label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "revenue_lift"),
+                            low: lookup.number(row, "revenue_lift_low"), high: lookup.number(row, "revenue_lift_high"),
+                            note: lookup.value(row, "revenue_p_value").plainText.map { "p = \($0)" })
+                    }, reference: (0, "no change"))
+                figures.append(
+                    HTMLFigure(
+                        caption: "Relative lift in revenue per session against the control with its 95% interval "
+                            + "(delta method); the note is Welch's p-value.",
+                        svg: chart.render(),
+                        data: lookup.subtable(
+                            revenue,
+                            columns: [
+                                "variant_name", "revenue_per_session", "revenue_per_session_se", "revenue_lift",
+                                "revenue_lift_low", "revenue_lift_high", "revenue_p_value",
+                            ])))
+            }
             return HTMLSection(
                 anchor: "funnel-\(key.joined(separator: "-"))", title: "\(name) · \(key[1]) · \(key[0])",
                 banners: banners, badges: lowSample ? ["low sample"] : [], figures: figures)

@@ -60,6 +60,7 @@ public struct VariantConversionReport: ReportDefinition {
         let leads: Int
         let conversions: Int
         let revenueHundredths: Int64?
+        let revenueSquaresHundredths: Int64?
     }
 
     /// A variant with its counts: zero when it had no sessions in the range. The variant's columns
@@ -72,6 +73,13 @@ public struct VariantConversionReport: ReportDefinition {
         let leads: Int
         let conversions: Int
         let revenueHundredths: Int64?
+        let revenueSquaresHundredths: Int64?
+
+        /// Per-session revenue in hundredths as exact moments (sessions that did not convert count 0).
+        var revenueMoments: ExactMoments {
+            ExactMoments(
+                count: Int64(sessions), sum: revenueHundredths ?? 0, sumOfSquares: revenueSquaresHundredths ?? 0)
+        }
 
         subscript<T>(dynamicMember path: KeyPath<Variant, T>) -> T { variant[keyPath: path] }
     }
@@ -104,6 +112,11 @@ public struct VariantConversionReport: ReportDefinition {
         /// today's samples, and the sessions both arms still need to detect the observed one.
         public var minimumDetectableEffect: Double? = nil
         public var controlRate: Double? = nil
+        /// Revenue per session (sessions view): its standard error in major units, and against the
+        /// control the relative lift with its delta-method 95% interval and Welch's p-value.
+        public var revenuePerSessionStandardError: Double? = nil
+        public var revenueLift: (lift: Double, low: Double, high: Double)? = nil
+        public var revenuePValue: Double? = nil
         public var sessionsStillNeeded: Int? = nil
         var relativeMinimumDetectableEffect: Double? {
             guard let effect = minimumDetectableEffect, let rate = controlRate, rate > 0 else { return nil }
@@ -130,6 +143,11 @@ public struct VariantConversionReport: ReportDefinition {
             .rate("conversion_rate_high", scan: 13) { $0.comparison.rateHigh },
             .text("currency") { $0.currency }, .money("revenue") { $0.revenue },
             .number("revenue_per_session", decimals: 4, scan: 14) { $0.revenuePerSession },
+            .number("revenue_per_session_se", decimals: 4) { $0.revenuePerSessionStandardError },
+            .rate("revenue_lift", shown: .signedPercent, scan: 17) { $0.revenueLift?.lift },
+            .rate("revenue_lift_low", shown: .signedPercent) { $0.revenueLift?.low },
+            .rate("revenue_lift_high", shown: .signedPercent) { $0.revenueLift?.high },
+            .statistic("revenue_p_value", scan: 18) { $0.revenuePValue },
             .rate("absolute_lift", shown: .percentagePoints) { $0.comparison.absoluteLift },
             .rate("relative_lift", shown: .signedPercent, scan: 4) { $0.comparison.relativeLift },
             .rate("relative_lift_low", shown: .signedPercent) { $0.comparison.relativeLiftLow },
@@ -186,7 +204,8 @@ public struct VariantConversionReport: ReportDefinition {
             return Arm(
                 variant: variant, isControl: variant.isControl, sessions: count?.sessions ?? 0,
                 leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
-                revenueHundredths: count?.revenueHundredths)
+                revenueHundredths: count?.revenueHundredths,
+                revenueSquaresHundredths: count?.revenueSquaresHundredths)
         }
     }
 
@@ -247,6 +266,14 @@ public struct VariantConversionReport: ReportDefinition {
                     : Money(hundredths: arm.revenueHundredths ?? 0, currency: arm.currency),
                 comparison: comparisons[index], pValueHolm: holm[index], sampleRatioMismatchPValue: srm,
                 isLowSample: arm.sessions < (arm.minimumSessions ?? Self.defaultMinimumSessions))
+            if view == .sessions {
+                // Hundredths of a major unit, whatever the currency: / 100 is major units.
+                row.revenuePerSessionStandardError = arm.revenueMoments.standardError.map { $0 / 100 }
+            }
+            if let control, !arm.isControl, view == .sessions {
+                row.revenueLift = MeanComparison.relativeLift(control.revenueMoments, arm.revenueMoments)
+                row.revenuePValue = MeanComparison.welchPValue(control.revenueMoments, arm.revenueMoments)
+            }
             if let control, !arm.isControl {
                 row.sequential = SequentialTest.compare(
                     successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,
