@@ -245,6 +245,11 @@ final class AffiliateAttributionTests: XCTestCase {
         XCTAssertEqual(
             try names([.partner, .link]), ["pa | l_pa": "Ada's Shop | Spring mailer", "pb | l_pb": "F L | t_pb"])
         XCTAssertEqual(try names([.tier]), ["BRONZE": "BRONZE"])
+        // affiliate-credits names the touchpoint's partner and link beside their ids.
+        let credit = try XCTUnwrap(try credits(.lastClick).first)
+        XCTAssertEqual(credit.partnerName, "Ada's Shop")
+        XCTAssertEqual(credit.linkName, "Spring mailer")
+        XCTAssertEqual(credit.productionPartnerName, "Ada's Shop")
     }
 
     /// A2's second step: a conversion whose own click has no visitor takes the visitors of the

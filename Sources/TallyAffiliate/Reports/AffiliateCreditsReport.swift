@@ -27,6 +27,8 @@ public struct AffiliateCreditsReport: ReportDefinition {
         /// Names of the production partner and the touchpoint's partner (``AffiliatePartner/name``).
         public var productionPartnerName: String? = nil
         public var partnerName: String? = nil
+        /// The touchpoint's link as people name it (its `name`, else its tracking code).
+        public var linkName: String? = nil
         func money(_ minor: Int64?) -> Money? { minor.map { Money(minorUnits: $0, currency: conversion.currency) } }
     }
 
@@ -46,7 +48,8 @@ public struct AffiliateCreditsReport: ReportDefinition {
             .text("click_id", scan: 10) { $0.touchpoint?.clickId },
             .text("partner_id") { $0.touchpoint?.partnerId },
             .text("partner_name", scan: 2) { $0.partnerName },
-            .text("link_id") { $0.touchpoint?.linkId }, .timestamp("clicked_at") { $0.touchpoint?.clickedAt },
+            .text("link_id") { $0.touchpoint?.linkId }, .text("link_name") { $0.linkName },
+            .timestamp("clicked_at") { $0.touchpoint?.clickedAt },
             .integer("age_ms") { $0.touchpoint.map { Int($0.ageMilliseconds) } },
             .integer("weight", scan: 8) { $0.touchpoint.map { Int($0.weight) } },
             .money("credited_revenue", scan: 3) { $0.money($0.touchpoint?.creditedRevenue) },
@@ -65,6 +68,7 @@ public struct AffiliateCreditsReport: ReportDefinition {
             ($0.companyId, $0.convertedAt, $0.conversionId) < ($1.companyId, $1.convertedAt, $1.conversionId)
         }
         let partners = try AffiliatePartner.all(context.db)
+        let links = try AffiliateReport.linkNames(context.db)
         return credited.flatMap { conversion in
             let production = partners[conversion.productionPartnerId]?.name
             return conversion.touchpoints.isEmpty
@@ -72,7 +76,7 @@ public struct AffiliateCreditsReport: ReportDefinition {
                 : conversion.touchpoints.map {
                     Row(
                         conversion: conversion, touchpoint: $0, productionPartnerName: production,
-                        partnerName: partners[$0.partnerId]?.name)
+                        partnerName: partners[$0.partnerId]?.name, linkName: $0.linkId.flatMap { links[$0] })
                 }
         }
     }
