@@ -111,17 +111,14 @@ public struct VariantConversionReport: ReportDefinition {
         /// Planning (``SamplePlanning``): the absolute difference detectable with 80% power at
         /// today's samples, and the sessions both arms still need to detect the observed one.
         public var minimumDetectableEffect: Double? = nil
-        public var controlRate: Double? = nil
+        /// ``minimumDetectableEffect`` over the control's rate.
+        public var relativeMinimumDetectableEffect: Double? = nil
+        public var sessionsStillNeeded: Int? = nil
         /// Revenue per session (sessions view): its standard error in major units, and against the
         /// control the relative lift with its delta-method 95% interval and Welch's p-value.
         public var revenuePerSessionStandardError: Double? = nil
         public var revenueLift: (lift: Double, low: Double, high: Double)? = nil
         public var revenuePValue: Double? = nil
-        public var sessionsStillNeeded: Int? = nil
-        var relativeMinimumDetectableEffect: Double? {
-            guard let effect = minimumDetectableEffect, let rate = controlRate, rate > 0 else { return nil }
-            return effect / rate
-        }
 
         public var revenuePerSession: Double? {
             guard let revenue, sessions > 0 else { return nil }
@@ -270,17 +267,20 @@ public struct VariantConversionReport: ReportDefinition {
                 // Hundredths of a major unit, whatever the currency: / 100 is major units.
                 row.revenuePerSessionStandardError = arm.revenueMoments.standardError.map { $0 / 100 }
             }
-            if let control, !arm.isControl, view == .sessions {
-                row.revenueLift = MeanComparison.relativeLift(control.revenueMoments, arm.revenueMoments)
-                row.revenuePValue = MeanComparison.welchPValue(control.revenueMoments, arm.revenueMoments)
-            }
             if let control, !arm.isControl {
+                if view == .sessions {
+                    row.revenueLift = MeanComparison.relativeLift(control.revenueMoments, arm.revenueMoments)
+                    row.revenuePValue = MeanComparison.welchPValue(control.revenueMoments, arm.revenueMoments)
+                }
                 row.sequential = SequentialTest.compare(
                     successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,
                     trialsB: arm.sessions, tau: sequentialTau)
                 row.minimumDetectableEffect = SamplePlanning.minimumDetectableEffect(
                     successesA: control.conversions, trialsA: control.sessions, trialsB: arm.sessions)
-                row.controlRate = control.sessions > 0 ? Double(control.conversions) / Double(control.sessions) : nil
+                // A detectable effect exists only when the control has sessions and a rate in (0, 1).
+                row.relativeMinimumDetectableEffect = row.minimumDetectableEffect.map {
+                    $0 / (Double(control.conversions) / Double(control.sessions))
+                }
                 row.sessionsStillNeeded = SamplePlanning.sessionsStillNeeded(
                     successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,
                     trialsB: arm.sessions)
