@@ -4,7 +4,8 @@
 --             when that lists any funnel.
 -- Columns:    funnel_id, funnel_name, company_id, currency (the company's), from_utc, to_utc
 --             ([from, to) of the company's local days), minimum_sessions (the funnel's active A/B
---             test's, else its first test's by id, else NULL).
+--             test's, else its first test's by id, else NULL), test_started_utc (the active
+--             test's "startedAt", else NULL: where CUPED's pre-period ends).
 -- Installed:  as a temporary view on the report's connection, after the scope tables are filled.
 CREATE TEMP VIEW IF NOT EXISTS "funnels_in_scope" AS
 SELECT
@@ -19,7 +20,8 @@ SELECT
     COALESCE(
         active."minimumSessions",
         (SELECT t."minimumSessions" FROM "funnel_ab_tests" AS t WHERE t."funnelId" = f."id" ORDER BY t."id" LIMIT 1)
-    ) AS minimum_sessions
+    ) AS minimum_sessions,
+    active."startedAt" AS test_started_utc
 FROM "funnels" AS f
 JOIN temp."report_scope" AS s ON s."companyId" = f."companyId"
 JOIN "companies" AS c ON c."id" = f."companyId"

@@ -71,7 +71,13 @@ extension SampleGenerator {
         "checkoutBehavior", "csSessionId", "privacyAcceptedAt", "termsAcceptedAt", "discountCode", "discountAmount",
     ]
 
-    mutating func writeFunnels(_ random: inout SplitMix64, customers: [Customer]) throws -> FunnelResult {
+    /// The planted revenue effect: a variant's orders are this multiple of the usual basket
+    /// ("New copy" sells the bigger bag: same conversion, +25% revenue per session).
+    static let orderValueFactor: [String: Double] = ["va_upsell_b": 1.25]
+
+    mutating func writeFunnels(
+        _ random: inout SplitMix64, customers: [Customer], returning: ReturningVisitors, planted: inout SplitMix64
+    ) throws -> FunnelResult {
         let plans = funnelPlans
         let funnels = try open(
             "funnels.csv",
@@ -116,7 +122,7 @@ extension SampleGenerator {
             "leads.ndjson",
             [
                 "id", "companyId", "email", "source", "funnelId", "status", "variantId", "convertedAt", "ipAddress",
-                "capturedFields", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt",
+                "capturedFields", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt", "customerId",
             ],
             format: .ndjson)
         var result = FunnelResult()
@@ -158,9 +164,25 @@ extension SampleGenerator {
                     draw -= share
                 }
                 let startedAt = Self.epoch + Int64(random.below(Int(span / 1000))) * 1000 + Int64(random.below(1000))
-                let converts = random.unit() < variant.5 * factor
-                let customer = companyCustomers[random.below(companyCustomers.count)]
-                let subtotal = Int64(1850 + random.below(6150))
+                // The propensity: below the variant's rate the session converts (returning visitors'
+                // history follows it too, see SampleGenerator+ReturningVisitors.swift).
+                let propensity = random.unit()
+                let converts = propensity < variant.5 * factor
+                var customer = companyCustomers[random.below(companyCustomers.count)]
+                var basket = Double(1850 + random.below(6150)) * (Self.orderValueFactor[variant.0] ?? 1)
+                let isReturning = returning.contains(session: sessionNumber)
+                if isReturning {
+                    customer = Customer(
+                        id: Self.returningCustomerID(session: sessionNumber), company: plan.company,
+                        email: "returning\(sessionNumber)@mail.example")
+                    let spendLevel = Self.drawSpendLevel(&planted)
+                    basket *= spendLevel
+                    let history = Self.drawHistory(
+                        &planted, session: sessionNumber, customer: customer, currency: plan.currency,
+                        propensity: propensity, spendLevel: spendLevel, firstNumber: 2_000_000 + result.history.count)
+                    result.history.append(contentsOf: history)
+                }
+                let subtotal = Int64(basket.rounded())
                 var discount: Int64 = 0
                 var shipping: Int64 = 495
                 switch rule {
@@ -205,7 +227,11 @@ extension SampleGenerator {
                 }
                 // 30% of sessions leave their email and become leads (the leads view of the A/B report).
                 var leadID: String?
-                if random.chance(3, in: 10) || converts {
+                // Returning visitors are signed in: their lead, with its customerId, exists from the start.
+                // (A lead only a returning visitor has draws from `planted`, keeping `random` as it was.)
+                let leavesEmail = random.chance(3, in: 10) || converts
+                if leavesEmail || isReturning {
+                    let address = leavesEmail ? random.below(250) : planted.below(250)
                     leadID = "ld_" + id.dropFirst(3)
                     let seen = Self.pgTimestamp(startedAt).replacingOccurrences(of: " ", with: "T") + "Z"
                     leads.write([
@@ -216,8 +242,8 @@ extension SampleGenerator {
                             ? .text(
                                 Self.offsetTimestamp(startedAt + 600_000, offsetHours: plan.company == "co_be" ? 1 : -5)
                             ) : .null,
-                        .text("198.51.100.\(random.below(250))"), .json("{\"email\":true}"), .text(seen), .text(seen),
-                        .text(seen), .text(seen),
+                        .text("198.51.100.\(address)"), .json("{\"email\":true}"), .text(seen), .text(seen),
+                        .text(seen), .text(seen), isReturning ? .text(customer.id) : .null,
                     ])
                 }
                 let agent: String =
@@ -259,7 +285,9 @@ extension SampleGenerator {
         return result
     }
 
-    mutating func writeOrdersAndRefunds(_ random: inout SplitMix64, orders: [OrderPlan]) throws {
+    /// Orders and refunds: the funnels' orders, orders outside any funnel, then the returning
+    /// visitors' January `history` (never refunded; it draws nothing from `random`).
+    mutating func writeOrdersAndRefunds(_ random: inout SplitMix64, orders: [OrderPlan], history: [OrderPlan]) throws {
         let writer = try open(
             "orders.csv",
             [
@@ -287,7 +315,7 @@ extension SampleGenerator {
                     orderedAt: base.orderedAt + 3_600_000, status: "COMPLETED"))
         }
         var refundNumber = 0
-        for order in all {
+        for (index, order) in (all + history).enumerated() {
             let shipping = order.totalCents - order.subtotalCents + order.discountCents
             let at = Self.pgTimestamp(order.orderedAt)
             writer.write([
@@ -299,6 +327,7 @@ extension SampleGenerator {
                 Self.money(shipping), .number("0"),
                 Self.money(order.totalCents), .text(order.currency), .text("PAID"), .text(at), .text(at), .text(at),
             ])
+            guard index < all.count else { continue }
             // Refunds: every REFUNDED order in full; 1 in 20 completed orders in part (some still pending).
             if order.status == "REFUNDED" || (order.status == "COMPLETED" && random.chance(1, in: 20)) {
                 refundNumber += 1

@@ -28,10 +28,12 @@ public struct SampleGenerator {
     public mutating func generate() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var random = SplitMix64(seed: seed)
+        var planted = SplitMix64(seed: seed ^ Self.streamSalt)
+        let returning = drawReturningVisitors(&planted)
         try writeCore()
-        let customers = try writeCustomers(&random)
-        let funnelResult = try writeFunnels(&random, customers: customers)
-        try writeOrdersAndRefunds(&random, orders: funnelResult.orders)
+        let customers = try writeCustomers(&random, returning: returning.customers)
+        let funnelResult = try writeFunnels(&random, customers: customers, returning: returning, planted: &planted)
+        try writeOrdersAndRefunds(&random, orders: funnelResult.orders, history: funnelResult.history)
         try writeAffiliates(&random, orders: funnelResult.orders, customers: customers)
         try writeCustomerService(&random, customers: customers)
     }
@@ -114,7 +116,9 @@ public struct SampleGenerator {
         let email: String
     }
 
-    private mutating func writeCustomers(_ random: inout SplitMix64) throws -> [Customer] {
+    /// The 800·scale customers every generator draws from, after which customers.csv lists the
+    /// returning visitors' accounts (not returned: nothing else draws them).
+    private mutating func writeCustomers(_ random: inout SplitMix64, returning: [Customer]) throws -> [Customer] {
         let writer = try open(
             "customers.csv",
             [
@@ -133,6 +137,13 @@ public struct SampleGenerator {
                 .text(customers.last!.id), .text(company), .text(email), .text(first), .text("Customer \(index)"),
                 random.chance(1, in: 3) ? .null : .text("+1-555-\(1000 + index % 9000)"), .json("{}"), .text("ACTIVE"),
                 .text(Self.created), .text(Self.created),
+            ])
+        }
+        for customer in returning {
+            writer.write([
+                .text(customer.id), .text(customer.company), .text(customer.email), .text("Returning"),
+                .text("Visitor \(customer.id.dropFirst(5))"), .null, .json("{}"), .text("ACTIVE"), .text(Self.created),
+                .text(Self.created),
             ])
         }
         writer.close()
@@ -155,5 +166,7 @@ public struct SampleGenerator {
 
     struct FunnelResult {
         var orders: [OrderPlan] = []
+        /// Returning visitors' orders before the tests start (no session, no refund, no affiliate).
+        var history: [OrderPlan] = []
     }
 }

@@ -42,6 +42,13 @@ extension ReportCommand {
 
         @Option(
             help: ArgumentHelp(
+                "CUPED's pre-period: the days before the test started whose customer revenue adjusts the "
+                    + "revenue_lift_cuped columns (default 30, 1 to 3650; docs/REPORTS.md).",
+                valueName: "days"))
+        var cupedDays = VariantConversionReport.defaultCupedDays
+
+        @Option(
+            help: ArgumentHelp(
                 "Write the results as funnel_ab_test_results rows for this test, as a close.", valueName: "test-id"))
         var writeResults: String?
 
@@ -61,6 +68,9 @@ extension ReportCommand {
             guard sequentialTau > 0, sequentialTau.isFinite else {
                 throw ValidationError("--sequential-tau must be a positive number, like 0.02 (got \(sequentialTau))")
             }
+            guard (1...3650).contains(cupedDays) else {
+                throw ValidationError("--cuped-days must be a whole number of days from 1 to 3650 (got \(cupedDays))")
+            }
             if writeResults == nil && (asOf != nil || dryRun) {
                 throw ValidationError("--as-of and --dry-run go with --write-results")
             }
@@ -72,6 +82,7 @@ extension ReportCommand {
             var report = VariantConversionReport(scope: scope.scope, view: view, controlVariant: control)
             report.readsRollups = rollups.reads
             report.sequentialTau = sequentialTau
+            report.cupedDays = cupedDays
             guard let writeResults else {
                 try output.write(try report.run(on: opened), report: VariantConversionReport.name)
                 return

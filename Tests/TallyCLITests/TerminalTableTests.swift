@@ -40,7 +40,7 @@ final class TerminalTableTests: XCTestCase {
             for line in lines { XCTAssertLessThanOrEqual(line.count, 80, "\(command): \(line)") }
             // People's formats on the terminal: money carries its currency.
             if command.contains("affiliate") && command.contains("report") {
-                XCTAssertTrue(result.stdout.contains("€2,280.44"), result.stdout)
+                XCTAssertTrue(result.stdout.contains("€2,539.83"), result.stdout)
             }
         }
     }

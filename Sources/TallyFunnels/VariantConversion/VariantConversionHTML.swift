@@ -111,6 +111,41 @@ public enum VariantConversionHTML {
                                 "revenue_lift_low", "revenue_lift_high", "revenue_p_value",
                             ])))
             }
+            // The same lift after CUPED, under the unadjusted one: the narrower interval is what the
+            // customers' pre-period revenue buys. Only where CUPED applied (a reduction is printed).
+            let adjusted = revenue.filter { lookup.number($0, "cuped_variance_reduction") != nil }
+            if !adjusted.isEmpty {
+                let chart = IntervalChart(
+                    title: "Revenue per session against the control, with CUPED, \(name)",
+                    rows: adjusted.flatMap { row in
+                        [
+                            IntervalChart.Row(
+                                label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "revenue_lift"),
+                                low: lookup.number(row, "revenue_lift_low"),
+                                high: lookup.number(row, "revenue_lift_high"),
+                                note: lookup.value(row, "revenue_p_value").plainText.map { "p = \($0)" }),
+                            IntervalChart.Row(
+                                label: lookup.text(row, "variant_name") + ", CUPED",
+                                estimate: lookup.number(row, "revenue_lift_cuped"),
+                                low: lookup.number(row, "revenue_lift_low_cuped"),
+                                high: lookup.number(row, "revenue_lift_high_cuped"),
+                                note: lookup.value(row, "revenue_p_value_cuped").plainText.map { "p = \($0)" }),
+                        ]
+                    }, reference: (0, "no change"))
+                figures.append(
+                    HTMLFigure(
+                        caption: "The revenue lift before and after CUPED, which adjusts each session's revenue "
+                            + "by its customer's revenue before the test (docs/REPORTS.md): the same expected "
+                            + "lift with less variance; the note is Welch's p-value.",
+                        svg: chart.render(),
+                        data: lookup.subtable(
+                            adjusted,
+                            columns: [
+                                "variant_name", "cuped_sessions_with_history", "revenue_lift_cuped",
+                                "revenue_lift_low_cuped", "revenue_lift_high_cuped", "revenue_p_value_cuped",
+                                "cuped_variance_reduction",
+                            ])))
+            }
             return HTMLSection(
                 anchor: "funnel-\(key.joined(separator: "-"))", title: "\(name) · \(key[1]) · \(key[0])",
                 banners: banners, badges: lowSample ? ["low sample"] : [], figures: figures)

@@ -27,6 +27,14 @@ public struct VariantConversionReport: ReportDefinition {
     public var readsRollups = true
     /// `--sequential-tau`: the mSPRT's mixing scale (``SequentialTest``), > 0.
     public var sequentialTau = SequentialTest.defaultTau
+    /// `--cuped-days`: CUPED's pre-period, the days before the test started whose revenue is the
+    /// covariate (1 to 3650).
+    public var cupedDays = 30
+    public static let defaultCupedDays = 30
+    /// CUPED is applied only when both arms of a comparison have this many sessions with
+    /// pre-period revenue; below it the `_cuped` columns repeat the unadjusted ones (docs/REPORTS.md).
+    public static let defaultMinimumSessionsWithHistory = 50
+    public var minimumSessionsWithHistory = defaultMinimumSessionsWithHistory
     /// Arms below this many sessions are flagged when the funnel has no A/B test row
     /// (`funnel_ab_tests.minimumSessions` otherwise; 100 is production's own default).
     public static let defaultMinimumSessions = 100
@@ -63,6 +71,17 @@ public struct VariantConversionReport: ReportDefinition {
         let revenueSquaresHundredths: Int64?
     }
 
+    /// One variant's CUPED sums over its identified sessions (`session-covariates.sql`).
+    struct ArmCovariates: QueryRow {
+        let funnelId: String
+        let variantId: String
+        let identifiedSessions: Int
+        let sessionsWithHistory: Int
+        let covariateSum: Int64
+        let covariateSquares: Int64
+        let crossProducts: Int64
+    }
+
     /// A variant with its counts: zero when it had no sessions in the range. The variant's columns
     /// read through (`arm.funnelId`); `isControl` is the arm's own, since `--control` moves it.
     @dynamicMemberLookup
@@ -74,6 +93,16 @@ public struct VariantConversionReport: ReportDefinition {
         let conversions: Int
         let revenueHundredths: Int64?
         let revenueSquaresHundredths: Int64?
+        /// CUPED's sums (sessions view): nil in the leads view.
+        var covariates: ArmCovariates? = nil
+
+        /// Per-session revenue and the pre-period covariate, for CUPED (no covariate row: x = 0).
+        var covariateMoments: CovariateMoments {
+            CovariateMoments(
+                count: Int64(sessions), sumY: revenueHundredths ?? 0, sumYSquares: revenueSquaresHundredths ?? 0,
+                sumX: covariates?.covariateSum ?? 0, sumXSquares: covariates?.covariateSquares ?? 0,
+                sumXY: covariates?.crossProducts ?? 0)
+        }
 
         /// Per-session revenue in hundredths as exact moments (sessions that did not convert count 0).
         var revenueMoments: ExactMoments {
@@ -119,6 +148,14 @@ public struct VariantConversionReport: ReportDefinition {
         public var revenuePerSessionStandardError: Double? = nil
         public var revenueLift: (lift: Double, low: Double, high: Double)? = nil
         public var revenuePValue: Double? = nil
+        /// Sessions whose customer had revenue in the pre-period (sessions view).
+        public var sessionsWithHistory: Int? = nil
+        /// The revenue lift after CUPED, its interval and Welch's p on the adjusted values; when CUPED
+        /// does not apply (too few sessions with history), the unadjusted figures.
+        public var revenueLiftCUPED: (lift: Double, low: Double, high: Double)? = nil
+        public var revenuePValueCUPED: Double? = nil
+        /// The share of the difference's variance CUPED removed; nil when it was not applied.
+        public var cupedVarianceReduction: Double? = nil
 
         public var revenuePerSession: Double? {
             guard let revenue, sessions > 0 else { return nil }
@@ -145,6 +182,12 @@ public struct VariantConversionReport: ReportDefinition {
             .rate("revenue_lift_low", shown: .signedPercent) { $0.revenueLift?.low },
             .rate("revenue_lift_high", shown: .signedPercent) { $0.revenueLift?.high },
             .statistic("revenue_p_value", scan: 18) { $0.revenuePValue },
+            .integer("cuped_sessions_with_history") { $0.sessionsWithHistory },
+            .rate("revenue_lift_cuped", shown: .signedPercent, scan: 19) { $0.revenueLiftCUPED?.lift },
+            .rate("revenue_lift_low_cuped", shown: .signedPercent) { $0.revenueLiftCUPED?.low },
+            .rate("revenue_lift_high_cuped", shown: .signedPercent) { $0.revenueLiftCUPED?.high },
+            .statistic("revenue_p_value_cuped", scan: 20) { $0.revenuePValueCUPED },
+            .rate("cuped_variance_reduction", scan: 21) { $0.cupedVarianceReduction },
             .rate("absolute_lift", shown: .percentagePoints) { $0.comparison.absoluteLift },
             .rate("relative_lift", shown: .signedPercent, scan: 4) { $0.comparison.relativeLift },
             .rate("relative_lift_low", shown: .signedPercent) { $0.comparison.relativeLiftLow },
@@ -196,13 +239,24 @@ public struct VariantConversionReport: ReportDefinition {
             ArmCounts.self, query: try context.reads(FunnelRollups.self) ? query + "-rollup" : query)
         let byVariant = Dictionary(
             counts.map { ("\($0.funnelId)\u{1F}\($0.variantId)", $0) }, uniquingKeysWith: { a, _ in a })
+        // CUPED reads the base tables in both modes: its pre-period depends on the test start and on
+        // --cuped-days, which no rollup fixes.
+        var covariates: [String: ArmCovariates] = [:]
+        if view == .sessions {
+            let rows = try context.fetch(
+                ArmCovariates.self, query: "variant-conversion/session-covariates", arguments: ["cuped_days": cupedDays]
+            )
+            covariates = Dictionary(
+                rows.map { ("\($0.funnelId)\u{1F}\($0.variantId)", $0) }, uniquingKeysWith: { a, _ in a })
+        }
         return try context.fetch(Variant.self, query: "variant-conversion/variants").map { variant in
-            let count = byVariant["\(variant.funnelId)\u{1F}\(variant.variantId)"]
+            let key = "\(variant.funnelId)\u{1F}\(variant.variantId)"
+            let count = byVariant[key]
             return Arm(
                 variant: variant, isControl: variant.isControl, sessions: count?.sessions ?? 0,
                 leads: count?.leads ?? 0, conversions: count?.conversions ?? 0,
                 revenueHundredths: count?.revenueHundredths,
-                revenueSquaresHundredths: count?.revenueSquaresHundredths)
+                revenueSquaresHundredths: count?.revenueSquaresHundredths, covariates: covariates[key])
         }
     }
 
@@ -236,6 +290,27 @@ public struct VariantConversionReport: ReportDefinition {
         }
     }
 
+    /// CUPED's lift when both arms have enough sessions with pre-period revenue; otherwise the
+    /// unadjusted lift in the `_cuped` columns, no variance reduction, and a warning saying so.
+    private func applyCUPED(to row: inout Row, control: Arm, arm: Arm) {
+        let histories = [control, arm].map { $0.covariates?.sessionsWithHistory ?? 0 }
+        if histories.allSatisfy({ $0 >= minimumSessionsWithHistory }),
+            let cuped = CUPED.compare(control.covariateMoments, arm.covariateMoments)
+        {
+            row.revenueLiftCUPED = (cuped.lift, cuped.low, cuped.high)
+            row.revenuePValueCUPED = cuped.pValue
+            row.cupedVarianceReduction = cuped.varianceReduction
+            return
+        }
+        row.revenueLiftCUPED = row.revenueLift
+        row.revenuePValueCUPED = row.revenuePValue
+        ReportWarnings.emit(
+            "funnel \(arm.funnelId), variant \(arm.variantId): CUPED not applied — \(histories[1]) sessions of the "
+                + "variant and \(histories[0]) of the control \(control.variantId) have revenue in the \(cupedDays) "
+                + "days before the test started (it needs \(minimumSessionsWithHistory) in each); "
+                + "revenue_lift_cuped repeats the unadjusted revenue_lift")
+    }
+
     private func statistics(for arms: [Arm]) -> [Row] {
         let control = arms.first(where: \.isControl)
         let srm = Proportions.sampleRatioMismatchPValue(
@@ -266,11 +341,13 @@ public struct VariantConversionReport: ReportDefinition {
             if view == .sessions {
                 // Hundredths of a major unit, whatever the currency: / 100 is major units.
                 row.revenuePerSessionStandardError = arm.revenueMoments.standardError.map { $0 / 100 }
+                row.sessionsWithHistory = arm.covariates?.sessionsWithHistory ?? 0
             }
             if let control, !arm.isControl {
                 if view == .sessions {
                     row.revenueLift = MeanComparison.relativeLift(control.revenueMoments, arm.revenueMoments)
                     row.revenuePValue = MeanComparison.welchPValue(control.revenueMoments, arm.revenueMoments)
+                    applyCUPED(to: &row, control: control, arm: arm)
                 }
                 row.sequential = SequentialTest.compare(
                     successesA: control.conversions, trialsA: control.sessions, successesB: arm.conversions,

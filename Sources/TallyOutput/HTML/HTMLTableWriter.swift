@@ -18,7 +18,12 @@ public struct HTMLTableWriter: ReportWriter {
     public func fragment(_ table: ReportTable) -> String {
         let order = table.scanOrder
         var html = "<div class=\"table\"><table>\n<thead><tr>"
-        for column in order { html += "<th scope=\"col\">\(HTMLText.escape(table.columns[column]))</th>" }
+        // A long column name may break after an underscore (as on the terminal), so a table of
+        // short numbers under long names still fits beside its chart.
+        for column in order {
+            let name = HTMLText.escape(table.columns[column]).replacingOccurrences(of: "_", with: "_<wbr>")
+            html += "<th scope=\"col\">\(name)</th>"
+        }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"

@@ -36,16 +36,9 @@ public enum MeanComparison {
         guard let meanA = a.mean, let meanB = b.mean, let varianceA = a.variance, let varianceB = b.variance else {
             return nil
         }
-        let termA = varianceA / Double(a.count)
-        let termB = varianceB / Double(b.count)
-        let standardError = (termA + termB).squareRoot()
-        guard standardError > 0 else { return nil }
-        let t = (meanB - meanA) / standardError
-        let degrees =
-            (termA + termB) * (termA + termB)
-            / (termA * termA / Double(a.count - 1) + termB * termB / Double(b.count - 1))
-        // P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, 1/2).
-        return IncompleteBeta.regularized(degrees / (degrees + t * t), degrees / 2, 0.5)
+        return welchPValue(
+            Estimate(mean: meanA, variance: varianceA, count: a.count),
+            Estimate(mean: meanB, variance: varianceB, count: b.count))
     }
 
     /// Relative lift mean_b / mean_a − 1 with a 95% interval by the delta method on the ratio
@@ -53,11 +46,44 @@ public enum MeanComparison {
     /// fewer than two values.
     public static func relativeLift(_ a: ExactMoments, _ b: ExactMoments) -> (lift: Double, low: Double, high: Double)?
     {
-        guard let meanA = a.mean, let meanB = b.mean, meanA != 0, let seA = a.standardError, let seB = b.standardError
-        else { return nil }
-        let ratio = meanB / meanA
-        let fromB: Double = seB * seB / (meanA * meanA)
-        let fromA: Double = ratio * ratio * seA * seA / (meanA * meanA)
+        guard let meanA = a.mean, let meanB = b.mean, let varianceA = a.variance, let varianceB = b.variance else {
+            return nil
+        }
+        return relativeLift(
+            Estimate(mean: meanA, variance: varianceA, count: a.count),
+            Estimate(mean: meanB, variance: varianceB, count: b.count))
+    }
+
+    /// An arm's mean with the sample variance of the values it averages: what the two tests need,
+    /// whether the values are the sessions' revenue or CUPED's adjusted revenue.
+    public struct Estimate: Sendable {
+        public let mean: Double
+        public let variance: Double
+        public let count: Int64
+
+        public var standardError: Double { (variance / Double(count)).squareRoot() }
+    }
+
+    static func welchPValue(_ a: Estimate, _ b: Estimate) -> Double? {
+        let termA = a.variance / Double(a.count)
+        let termB = b.variance / Double(b.count)
+        let standardError = (termA + termB).squareRoot()
+        guard standardError > 0 else { return nil }
+        let t = (b.mean - a.mean) / standardError
+        let degrees =
+            (termA + termB) * (termA + termB)
+            / (termA * termA / Double(a.count - 1) + termB * termB / Double(b.count - 1))
+        // P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, 1/2).
+        return IncompleteBeta.regularized(degrees / (degrees + t * t), degrees / 2, 0.5)
+    }
+
+    static func relativeLift(_ a: Estimate, _ b: Estimate) -> (lift: Double, low: Double, high: Double)? {
+        guard a.mean != 0 else { return nil }
+        let ratio = b.mean / a.mean
+        let seA = a.standardError
+        let seB = b.standardError
+        let fromB: Double = seB * seB / (a.mean * a.mean)
+        let fromA: Double = ratio * ratio * seA * seA / (a.mean * a.mean)
         let standardError = (fromB + fromA).squareRoot()
         return (ratio - 1, ratio - 1 - Proportions.z95 * standardError, ratio - 1 + Proportions.z95 * standardError)
     }
