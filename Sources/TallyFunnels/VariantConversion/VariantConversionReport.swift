@@ -75,7 +75,6 @@ public struct VariantConversionReport: ReportDefinition {
     struct ArmCovariates: QueryRow {
         let funnelId: String
         let variantId: String
-        let identifiedSessions: Int
         let sessionsWithHistory: Int
         let covariateSum: Int64
         let covariateSquares: Int64
