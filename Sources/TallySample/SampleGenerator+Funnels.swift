@@ -172,9 +172,7 @@ extension SampleGenerator {
                 var basket = Double(1850 + random.below(6150)) * (Self.orderValueFactor[variant.0] ?? 1)
                 let isReturning = returning.contains(session: sessionNumber)
                 if isReturning {
-                    customer = Customer(
-                        id: Self.returningCustomerID(session: sessionNumber), company: plan.company,
-                        email: "returning\(sessionNumber)@mail.example")
+                    customer = returning.customer(session: sessionNumber)
                     let spendLevel = Self.drawSpendLevel(&planted)
                     basket *= spendLevel
                     let history = Self.drawHistory(

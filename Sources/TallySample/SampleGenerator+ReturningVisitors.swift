@@ -21,21 +21,22 @@ extension SampleGenerator {
 
         func contains(session number: Int) -> Bool { isReturning[number - 1] }
 
+        /// The account of session `number`'s returning visitor.
+        func customer(session number: Int) -> Customer {
+            Customer(
+                id: String(format: "cu_r_%07d", number), company: company[number - 1],
+                email: "returning\(number)@mail.example")
+        }
+
         /// The returning customers, in session order.
         var customers: [Customer] {
-            isReturning.indices.filter { isReturning[$0] }.map { index in
-                Customer(
-                    id: SampleGenerator.returningCustomerID(session: index + 1), company: company[index],
-                    email: "returning\(index + 1)@mail.example")
-            }
+            isReturning.indices.filter { isReturning[$0] }.map { customer(session: $0 + 1) }
         }
     }
 
     /// The planted share of sessions from returning visitors.
     static let returningShare = 0.5
     static let streamSalt: UInt64 = 0x6375_7065_645F_3237  // "cuped_27"
-
-    static func returningCustomerID(session number: Int) -> String { String(format: "cu_r_%07d", number) }
 
     /// Which sessions are returning visitors', drawn before anything is written (customers.csv,
     /// written first, lists their accounts).

@@ -67,11 +67,9 @@ public enum VariantConversionHTML {
                     let chart = IntervalChart(
                         title: "Difference against the control, peeking-safe, \(name)",
                         rows: sequential.map { row in
-                            IntervalChart.Row(
-                                label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "absolute_lift"),
-                                low: lookup.number(row, "lift_low_sequential"),
-                                high: lookup.number(row, "lift_high_sequential"),
-                                note: lookup.value(row, "p_value_sequential").plainText.map { "p = \($0)" })
+                            interval(
+                                lookup, row, estimate: "absolute_lift", low: "lift_low_sequential",
+                                high: "lift_high_sequential", pValue: "p_value_sequential")
                         }, reference: (0, "no change"))
                     figures.append(
                         HTMLFigure(
@@ -93,12 +91,7 @@ public enum VariantConversionHTML {
             if !revenue.isEmpty {
                 let chart = IntervalChart(
                     title: "Revenue per session against the control, \(name)",
-                    rows: revenue.map { row in
-                        IntervalChart.Row(
-                            label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "revenue_lift"),
-                            low: lookup.number(row, "revenue_lift_low"), high: lookup.number(row, "revenue_lift_high"),
-                            note: lookup.value(row, "revenue_p_value").plainText.map { "p = \($0)" })
-                    }, reference: (0, "no change"))
+                    rows: revenue.map { revenueLift(lookup, $0) }, reference: (0, "no change"))
                 figures.append(
                     HTMLFigure(
                         caption: "Relative lift in revenue per session against the control with its 95% interval "
@@ -119,17 +112,11 @@ public enum VariantConversionHTML {
                     title: "Revenue per session against the control, with CUPED, \(name)",
                     rows: adjusted.flatMap { row in
                         [
-                            IntervalChart.Row(
-                                label: lookup.text(row, "variant_name"), estimate: lookup.number(row, "revenue_lift"),
-                                low: lookup.number(row, "revenue_lift_low"),
-                                high: lookup.number(row, "revenue_lift_high"),
-                                note: lookup.value(row, "revenue_p_value").plainText.map { "p = \($0)" }),
-                            IntervalChart.Row(
-                                label: lookup.text(row, "variant_name") + ", CUPED",
-                                estimate: lookup.number(row, "revenue_lift_cuped"),
-                                low: lookup.number(row, "revenue_lift_low_cuped"),
-                                high: lookup.number(row, "revenue_lift_high_cuped"),
-                                note: lookup.value(row, "revenue_p_value_cuped").plainText.map { "p = \($0)" }),
+                            revenueLift(lookup, row),
+                            interval(
+                                lookup, row, label: lookup.text(row, "variant_name") + ", CUPED",
+                                estimate: "revenue_lift_cuped", low: "revenue_lift_low_cuped",
+                                high: "revenue_lift_high_cuped", pValue: "revenue_p_value_cuped"),
                         ]
                     }, reference: (0, "no change"))
                 figures.append(
@@ -150,5 +137,24 @@ public enum VariantConversionHTML {
                 anchor: "funnel-\(key.joined(separator: "-"))", title: "\(name) · \(key[1]) · \(key[0])",
                 banners: banners, badges: lowSample ? ["low sample"] : [], figures: figures)
         }
+    }
+
+    /// A variant's interval from the named columns of its row, its p-value as the note; labelled
+    /// with the variant's name unless `label` says otherwise.
+    private static func interval(
+        _ lookup: TableLookup, _ row: [ReportValue], label: String? = nil, estimate: String, low: String,
+        high: String, pValue: String
+    ) -> IntervalChart.Row {
+        IntervalChart.Row(
+            label: label ?? lookup.text(row, "variant_name"), estimate: lookup.number(row, estimate),
+            low: lookup.number(row, low), high: lookup.number(row, high),
+            note: lookup.value(row, pValue).plainText.map { "p = \($0)" })
+    }
+
+    /// The unadjusted revenue lift of a variant's row, with Welch's p-value as the note.
+    private static func revenueLift(_ lookup: TableLookup, _ row: [ReportValue]) -> IntervalChart.Row {
+        interval(
+            lookup, row, estimate: "revenue_lift", low: "revenue_lift_low", high: "revenue_lift_high",
+            pValue: "revenue_p_value")
     }
 }

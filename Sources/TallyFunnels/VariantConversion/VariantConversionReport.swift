@@ -29,7 +29,7 @@ public struct VariantConversionReport: ReportDefinition {
     public var sequentialTau = SequentialTest.defaultTau
     /// `--cuped-days`: CUPED's pre-period, the days before the test started whose revenue is the
     /// covariate (1 to 3650).
-    public var cupedDays = 30
+    public var cupedDays = defaultCupedDays
     public static let defaultCupedDays = 30
     /// CUPED is applied only when both arms of a comparison have this many sessions with
     /// pre-period revenue; below it the `_cuped` columns repeat the unadjusted ones (docs/REPORTS.md).
