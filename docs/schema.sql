@@ -1368,11 +1368,17 @@ CREATE TABLE "tally_rollup_affiliate_clicks" (
     "visitor" INTEGER NOT NULL,
     "profile" INTEGER NOT NULL,
     "clickedAtMs" INTEGER NOT NULL
-);
+, "ip" INTEGER NOT NULL DEFAULT 0);
 
 -- table tally_rollup_affiliate_dirty
 CREATE TABLE "tally_rollup_affiliate_dirty" (
     "visitorId" TEXT NOT NULL PRIMARY KEY
+) WITHOUT ROWID;
+
+-- table tally_rollup_affiliate_ips
+CREATE TABLE "tally_rollup_affiliate_ips" (
+    "hash" TEXT NOT NULL PRIMARY KEY,
+    "key" INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 -- table tally_rollup_affiliate_names
@@ -1400,7 +1406,7 @@ CREATE TABLE "tally_rollup_affiliate_profiles" (
 CREATE TABLE "tally_rollup_affiliate_state" (
     "id" INTEGER NOT NULL PRIMARY KEY CHECK ("id" = 1),
     "rebuiltAtLoadId" INTEGER
-);
+, "ipKeys" INTEGER NOT NULL DEFAULT 0);
 
 -- table tally_rollup_affiliate_visitors
 CREATE TABLE "tally_rollup_affiliate_visitors" (

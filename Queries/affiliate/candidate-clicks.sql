@@ -26,7 +26,8 @@ SELECT
     c."fraudScore" AS fraud_score,
     c."fraudReasons" AS fraud_reasons,
     c."ipAddressHash" AS ip_address_hash,
-    c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5
+    c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5,
+    c."rowid" AS row_id
 FROM "affiliate_clicks" AS c
 WHERE +c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
     AND (c."visitorId" IN (SELECT v."visitorId" FROM temp."affiliate_candidate_visitors" AS v)

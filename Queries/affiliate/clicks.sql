@@ -6,6 +6,7 @@
 -- Units:      fraud_score as stored (a double, read back as its decimal text).
 -- NULL:       link_id, visitor_id, session_id, fraud_score, fraud_reasons as exported.
 -- IPs:        ip_address_hash is the keyed hash the loader stores (docs/LOADING.md), never the address.
+-- row_id:     the click's rowid: a click rollup rebuild finds its ipAddressHash's key by it.
 -- Order:      visitor, company, link, "clickedAt", id (BINARY collation: ids compared as bytes):
 --             each (company, link, visitor) in time order, as derived duplicates are found, and
 --             each visitor's clicks together, so distinct visitors are counted as they stream
@@ -26,7 +27,8 @@ SELECT
     c."fraudScore" AS fraud_score,
     c."fraudReasons" AS fraud_reasons,
     c."ipAddressHash" AS ip_address_hash,
-    c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5
+    c."subId1" AS sub_id1, c."subId2" AS sub_id2, c."subId3" AS sub_id3, c."subId4" AS sub_id4, c."subId5" AS sub_id5,
+    c."rowid" AS row_id
 FROM "affiliate_clicks" AS c NOT INDEXED
 WHERE c."companyId" IN (SELECT s."companyId" FROM temp."report_scope" AS s)
 ORDER BY c."visitorId", c."companyId", c."linkId", c."clickedAt", c."id";

@@ -1,5 +1,8 @@
 -- partner-ip-hashes: distinct ipAddressHash values per partner among its clicks in range.
 --
+-- Used when: the fraud view passes over the clicks (--no-rollups, or a stale click rollup); from a
+--             fresh rollup it counts the clicks' address keys instead (docs/AFFILIATE.md).
+--
 -- Grain:      one row per partner with a click of a company in temp.report_scope in range.
 -- Inputs:     temp.report_scope (companyId, fromUTC, toUTC).
 -- Period:     "clickedAt" in [fromUTC, toUTC), the same range the fraud view counts clicks in.

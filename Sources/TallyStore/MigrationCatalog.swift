@@ -34,6 +34,7 @@ public enum MigrationCatalog {
         tallyCloseReopenings,
         tallyPulls,
         tallyRevenueSquares,
+        tallyAffiliateIPKeys,
     ]
 
     /// The migration with this production name or changelog alias.

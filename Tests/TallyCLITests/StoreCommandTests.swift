@@ -21,7 +21,7 @@ final class StoreCommandTests: XCTestCase {
         let up = try TallyRunner.run(["migrate", "up", "--db", db])
         XCTAssertEqual(up.status, 0, up.stderr)
         XCTAssertTrue(up.stdout.hasPrefix("applied 00000000000000_init_baseline\n"))
-        XCTAssertTrue(up.stderr.contains("applied 29 migration(s)"))
+        XCTAssertTrue(up.stderr.contains("applied 30 migration(s)"))
 
         let again = try TallyRunner.run(["migrate", "up", "--db", db])
         XCTAssertEqual(again.stdout, "")
@@ -31,7 +31,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(status.status, 0)
         let lines = status.stdout.split(separator: "\n")
         XCTAssertEqual(lines.first, "migration,changelog_name,state,applied_at,summary")
-        XCTAssertEqual(lines.count, 30)
+        XCTAssertEqual(lines.count, 31)
         XCTAssertTrue(lines.dropFirst().allSatisfy { $0.contains(",applied,") })
         XCTAssertTrue(
             status.stdout.contains(
@@ -53,7 +53,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try TallyRunner.run(["migrate", "up", "--db", db]).status, 0)
         let clean = try TallyRunner.run(["schema", "check", "--db", db])
         XCTAssertEqual(clean.status, 0)
-        XCTAssertEqual(clean.stdout, "schema matches the 29 applied migrations\n")
+        XCTAssertEqual(clean.stdout, "schema matches the 30 applied migrations\n")
 
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -94,7 +94,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try TallyRunner.run(["migrate", "up", "--db", db]).status, 0)
         let down = try TallyRunner.run(["migrate", "down", "--all", "--db", db])
         XCTAssertEqual(down.status, 0, down.stderr)
-        XCTAssertTrue(down.stderr.contains("rolled back 29 migration(s)"))
+        XCTAssertTrue(down.stderr.contains("rolled back 30 migration(s)"))
         let dump = try TallyRunner.run(["schema", "dump", "--db", db])
         XCTAssertEqual(dump.stdout, "")
     }

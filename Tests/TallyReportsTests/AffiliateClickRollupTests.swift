@@ -254,4 +254,94 @@ final class AffiliateClickRollupTests: XCTestCase {
         try assertBothWaysAgree(
             AffiliateFraudReport(scope: ReportScope()), on: store, readsRollups: \.readsRollups, "fraud")
     }
+    /// The fraud view's distinct addresses come from the rollup's address keys (issue 26): one key
+    /// per distinct hash after the rebuild, and still after a load that brings a known hash under
+    /// another partner, a new hash, a NULL hash and a stored click whose hash changes — the same
+    /// counts as SQLite's COUNT(DISTINCT) over the clicks.
+    func testAddressKeysStayOnePerDistinctHashThroughALoad() throws {
+        let store = try sampleDataWithRollups()
+        func assertOneKeyPerHash(_ label: String) throws {
+            try store.queue.read { db in
+                let hashes = try Int.fetchOne(
+                    db, sql: #"SELECT COUNT(DISTINCT "ipAddressHash") FROM "affiliate_clicks""#)
+                let used = try Int.fetchOne(
+                    db, sql: #"SELECT COUNT(DISTINCT "ip") FROM "tally_rollup_affiliate_clicks" WHERE "ip" <> 0"#)
+                XCTAssertEqual(used, hashes, label)
+                XCTAssertEqual(
+                    try AffiliateClickRollups.ipKeyCount(db),
+                    try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "tally_rollup_affiliate_ips""#), label)
+                XCTAssertEqual(
+                    try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "tally_rollup_affiliate_clicks" WHERE "ip" = 0"#),
+                    try Int.fetchOne(
+                        db, sql: #"SELECT COUNT(*) FROM "affiliate_clicks" WHERE "ipAddressHash" IS NULL"#),
+                    label)
+            }
+        }
+        try assertOneKeyPerHash("after the rebuild")
+        let (known, changed, otherPartner) = try store.queue.read { db in
+            (
+                try XCTUnwrap(
+                    Row.fetchOne(db, sql: #"SELECT * FROM "affiliate_clicks" WHERE "partnerId" = 'ap_good' LIMIT 1"#)),
+                try XCTUnwrap(
+                    Row.fetchOne(
+                        db,
+                        sql:
+                            #"SELECT * FROM "affiliate_clicks" WHERE "visitorId" IS NOT NULL ORDER BY "rowid" DESC LIMIT 1"#
+                    )),
+                try XCTUnwrap(
+                    Row.fetchOne(db, sql: #"SELECT * FROM "affiliate_clicks" WHERE "partnerId" = 'ap_bot' LIMIT 1"#))
+            )
+        }
+        func line(_ id: String, _ click: Row, hash: String?, visitor: String?) -> String {
+            [
+                id, click["partnerId"], click["linkId"], click["companyId"], click["clickedAt"], hash ?? "",
+                click["status"], visitor ?? "",
+            ].joined(separator: ",")
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("address-keys-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv =
+            [
+                "id,partnerId,linkId,companyId,clickedAt,ipAddressHash,status,visitorId",
+                line("late_known_hash", otherPartner, hash: known["ipAddressHash"], visitor: "vis_keys_1"),
+                line("late_new_hash", otherPartner, hash: "h_new_address", visitor: "vis_keys_2"),
+                line("late_null_hash", known, hash: nil, visitor: "vis_keys_3"),
+                line(changed["id"], changed, hash: "h_changed_address", visitor: changed["visitorId"]),
+            ].joined(separator: "\n") + "\n"
+        try csv.write(to: directory.appendingPathComponent("affiliate_clicks.csv"), atomically: true, encoding: .utf8)
+        var options = LoadOptions()
+        options.preparing = { try Registry.rollups.prepareLoad($0, tables: $1) }
+        options.finishing = { try Registry.rollups.finishLoad($0, tables: $1) }
+        try ReportFixture.load(directory, into: store, options: options)
+        try store.queue.read { db in
+            XCTAssertTrue(try AffiliateClickRollups.areFresh(db))
+            XCTAssertEqual(
+                try String.fetchOne(
+                    db, sql: #"SELECT "ipAddressHash" FROM "affiliate_clicks" WHERE "id" = ?"#,
+                    arguments: [changed["id"]]),
+                "h_changed_address")
+        }
+        try assertOneKeyPerHash("after the refresh")
+        let february = ReportScope(from: CalendarDay("2026-02-10"), to: CalendarDay("2026-02-20"))
+        for scope in [ReportScope(), february, ReportScope(companies: ["co_be"])] {
+            try assertBothWaysAgree(
+                AffiliateFraudReport(scope: scope), on: store, readsRollups: \.readsRollups, "fraud \(scope)")
+        }
+    }
+
+    /// A partner's distinct keys counted as a set while few and as a bitset once many: the same count.
+    func testDistinctKeysCountTheSameAsASetOrABitset() {
+        var keys = DistinctKeys()
+        var reference = Set<Int32>()
+        for step in 0..<5_000 {
+            let key = Int32((step * step * 7_919 + step) % 1_000 + 1)  // repeats, and reaches the bitset
+            keys.insert(key, universe: 1_000)
+            reference.insert(key)
+            XCTAssertEqual(keys.count, reference.count)
+        }
+        var few = DistinctKeys()
+        for key: Int32 in [7, 7, 1_000_000, 3] { few.insert(key, universe: 1_000_000) }
+        XCTAssertEqual(few.count, 3)
+    }
 }

@@ -134,7 +134,10 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(
             rolledBack,
             [
-                "tally_0012_revenue_squares", "tally_0011_pulls", "tally_0010_close_reopenings",
+                "tally_0013_affiliate_ip_keys",
+                "tally_0012_revenue_squares",
+                "tally_0011_pulls",
+                "tally_0010_close_reopenings",
                 "tally_0009_affiliate_click_rollups",
                 "tally_0008_billing_rollups",
                 "tally_0007_rollups",

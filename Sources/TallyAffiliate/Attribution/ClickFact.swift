@@ -18,6 +18,9 @@ struct ClickFact {
     var derivedDuplicate: Bool
     var excludedByFraudScore: Bool
     var derivedBot: Bool
+    /// The key of its `ipAddressHash` (``AffiliateIPKeys``) when read from the click rollup; 0 for
+    /// a NULL hash, and in a pass over the clicks (which counts addresses in SQL).
+    var ip: Int32 = 0
 
     func standing(includesSuspicious: Bool) -> ClickStanding {
         ClickStanding(

@@ -28,6 +28,8 @@ struct AffiliateClick {
     let subId5: String?
     /// `clickedAt` in milliseconds, parsed once: every stage of a report asks for it.
     let time: Int64
+    /// The click's rowid in `affiliate_clicks` (a rollup rebuild keys its address by it).
+    let rowID: Int64
 
     /// Calls `body` with each click of named query `query` (`affiliate/clicks` or
     /// `affiliate/candidate-clicks`, which share their columns), in the query's order.
@@ -50,7 +52,8 @@ struct AffiliateClick {
                             ? nil : sqlite3_column_double(handle, 8),
                         fraudReasons: text(9), ipAddressHash: text(10), subId1: text(11), subId2: text(12),
                         subId3: text(13), subId4: text(14), subId5: text(15),
-                        time: (try? UTCTimestamp.parse(clickedAt).get()) ?? 0))
+                        time: (try? UTCTimestamp.parse(clickedAt).get()) ?? 0,
+                        rowID: sqlite3_column_int64(handle, 16)))
             }
         }
     }

@@ -38,8 +38,8 @@ public struct AffiliateFraudReport: ReportDefinition {
         public var derivedDuplicates = 0
         public var derivedBots = 0
         public var excludedByFraudScore = 0
-        /// Distinct `ipAddressHash` values of the partner's clicks in range, counted by SQLite
-        /// (`Queries/affiliate/partner-ip-hashes.sql`).
+        /// Distinct `ipAddressHash` values of the partner's clicks in range: their keys in the click
+        /// rollup when it is read, else counted by SQLite (`Queries/affiliate/partner-ip-hashes.sql`).
         public var distinctIPHashes = 0
         public var selfReferredConversions = 0
 
@@ -80,21 +80,40 @@ public struct AffiliateFraudReport: ReportDefinition {
         let names = AffiliateNames()
         var byPartner: [Int32: Row] = [:]
         var selfReferred: [String: Int] = [:]
+        // From a fresh click rollup the facts carry address keys, counted here; a pass over the
+        // clicks counts the hashes in SQL instead (the same numbers, tests).
+        let keysFromRollup = try context.reads(AffiliateClickRollups.self)
+        let universe = keysFromRollup ? try AffiliateClickRollups.ipKeyCount(context.db) : 0
+        var addresses: [Int32: DistinctKeys] = [:]
+        var badKey: Int32?
         try AffiliateAttribution.forEachCredited(
             // Only self-referrals are asked of the conversions (A8): their touchpoints are not.
             options: options, context: context, names: names, needsTouchpoints: false,
             visit: { fact in
                 byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
                     .count(fact.standing(includesSuspicious: options.includesSuspicious))
+                guard keysFromRollup, fact.ip != 0 else { return }
+                guard fact.ip > 0, Int(fact.ip) <= universe else {
+                    badKey = fact.ip
+                    return
+                }
+                addresses[fact.partner, default: DistinctKeys()].insert(fact.ip, universe: universe)
             },
             each: { conversion in
                 guard conversion.status != .reversed else { return }
                 for partner in conversion.selfReferringPartners { selfReferred[partner, default: 0] += 1 }
             })
+        if let badKey {
+            throw ReportError.inconsistentCounts(
+                "tally_rollup_affiliate_clicks holds address key \(badKey) of \(universe)")
+        }
+        for (partner, keys) in addresses { byPartner[partner]?.distinctIPHashes = keys.count }
         var rows = Dictionary(uniqueKeysWithValues: byPartner.values.map { ($0.partner, $0) })
-        for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
-            let partner: String = row["partner_id"]
-            rows[partner, default: Row(partner: partner)].distinctIPHashes = row["distinct_ip_hashes"]
+        if !keysFromRollup {
+            for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
+                let partner: String = row["partner_id"]
+                rows[partner, default: Row(partner: partner)].distinctIPHashes = row["distinct_ip_hashes"]
+            }
         }
         for (partner, count) in selfReferred {
             rows[partner, default: Row(partner: partner)].selfReferredConversions = count

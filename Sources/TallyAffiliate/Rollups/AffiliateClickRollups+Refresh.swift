@@ -69,14 +69,18 @@ extension AffiliateClickRollups {
         defer { try? db.execute(sql: #"DELETE FROM temp."report_scope""#) }
         let attribution = AffiliateAttribution(
             options: AttributionOptions(), partners: [:], programs: try AffiliateProgram.all(db))
-        var writer = try FactWriter(db)
+        var writer = try FactWriter(db, ipKeys: AffiliateIPKeys.stored(db))
         var standings = ClickStandings(options: AttributionOptions(), programs: attribution.programs)
         try attribution.fillCandidateTables(db, visitors: Set(visitors), ids: Set(loose))
         try AffiliateClick.forEach(db, query: "affiliate/candidate-clicks") { click in
             try writer.write(click, standings.standing(of: click))
         }
         try writer.finish()
-        try db.execute(sql: #"DELETE FROM "tally_rollup_affiliate_dirty""#)
+        try db.execute(
+            sql: """
+                DELETE FROM "tally_rollup_affiliate_dirty";
+                UPDATE "tally_rollup_affiliate_state" SET "ipKeys" = ?;
+                """, arguments: [writer.ipKeys.count])
     }
 
     /// Appends clicks to the rollup in the order they come (each visitor's clicks together): new
@@ -87,6 +91,7 @@ extension AffiliateClickRollups {
         var profiles: Profiles
         let storedNames: Int
         let storedProfiles: Int
+        private(set) var ipKeys: AffiliateIPKeys
         var sequence: Int64
         var visitorNumber: Int64
         /// The visitor being written: id, number, first "seq".
@@ -94,8 +99,9 @@ extension AffiliateClickRollups {
         let insert: Statement
         let insertVisitor: Statement
 
-        init(_ db: Database) throws {
+        init(_ db: Database, ipKeys: AffiliateIPKeys) throws {
             self.db = db
+            self.ipKeys = ipKeys
             names.load(
                 try String.fetchAll(db, sql: #"SELECT "text" FROM "tally_rollup_affiliate_names" ORDER BY "key""#))
             profiles = try Profiles(db)
@@ -106,7 +112,7 @@ extension AffiliateClickRollups {
                 try Int64.fetchOne(db, sql: #"SELECT MAX("number") FROM "tally_rollup_affiliate_visitors""#) ?? 0
             insert = try db.makeStatement(
                 sql:
-                    #"INSERT INTO "tally_rollup_affiliate_clicks" ("seq", "visitor", "profile", "clickedAtMs") VALUES (?, ?, ?, ?)"#
+                    #"INSERT INTO "tally_rollup_affiliate_clicks" ("seq", "visitor", "profile", "clickedAtMs", "ip") VALUES (?, ?, ?, ?, ?)"#
             )
             insertVisitor = try db.makeStatement(
                 sql: """
@@ -124,6 +130,7 @@ extension AffiliateClickRollups {
                 }
             }
             let fact = try ClickFact(click, standing, visitor: visitor?.number ?? 0, names: names)
+            let ip = try ipKeys.key(of: click)
             sequence += 1
             // Bound straight through SQLite: GRDB's arguments cost more than the row at 10M clicks.
             let handle = insert.sqliteStatement
@@ -132,6 +139,7 @@ extension AffiliateClickRollups {
             sqlite3_bind_int64(handle, 2, fact.visitor)
             sqlite3_bind_int64(handle, 3, Int64(profiles.key(of: fact)))
             sqlite3_bind_int64(handle, 4, fact.time)
+            sqlite3_bind_int64(handle, 5, Int64(ip))
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
                 throw DatabaseError(

@@ -32,12 +32,13 @@ public enum AffiliateClickRollups: RollupFamily {
 
     /// Rebuilds the rollup from every click of every company and marks it fresh.
     public static func rebuild(_ db: Database) throws {
+        // tally_rollup_affiliate_ips is emptied and refilled by AffiliateIPKeys.rebuild.
         for table in tables + ["tally_rollup_affiliate_visitors", "tally_rollup_affiliate_dirty"] {
             try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)")
         }
         try installEveryCompany(db)
         defer { try? db.execute(sql: #"DELETE FROM temp."report_scope""#) }
-        var writer = try FactWriter(db)
+        var writer = try FactWriter(db, ipKeys: AffiliateIPKeys.rebuild(db))
         var standings = ClickStandings(options: AttributionOptions(), programs: try AffiliateProgram.all(db))
         try AffiliateClick.forEach(db, query: "affiliate/clicks") { click in
             try writer.write(click, standings.standing(of: click))
@@ -46,11 +47,17 @@ public enum AffiliateClickRollups: RollupFamily {
         try db.execute(
             sql: """
                 DELETE FROM "tally_rollup_affiliate_state";
-                INSERT INTO "tally_rollup_affiliate_state" ("id", "rebuiltAtLoadId") VALUES (1, (SELECT MAX("id") FROM "tally_loads"));
-                """)
+                INSERT INTO "tally_rollup_affiliate_state" ("id", "rebuiltAtLoadId", "ipKeys")
+                VALUES (1, (SELECT MAX("id") FROM "tally_loads"), ?);
+                """, arguments: [writer.ipKeys.count])
     }
 
     /// The clicks queries read temp.report_scope: every company, while the rollup is written.
+    /// How many address keys the rollup has handed out (keys run from 1 to this).
+    static func ipKeyCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: #"SELECT "ipKeys" FROM "tally_rollup_affiliate_state""#) ?? 0
+    }
+
     static func installEveryCompany(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -106,7 +113,7 @@ public enum AffiliateClickRollups: RollupFamily {
     }
 
     /// Hands `visit` each stored click of a company in scope within its company's range, in the
-    /// stored order; `names` (new, empty) takes the stored keys.
+    /// stored order, with its address key; `names` (new, empty) takes the stored keys.
     static func forEachFact(
         context: ReportContext, names: AffiliateNames, _ visit: (ClickFact) throws -> Void
     ) throws {
@@ -132,7 +139,9 @@ public enum AffiliateClickRollups: RollupFamily {
             profiles.append((fact, names.text(company).flatMap { ranges[$0] }))
         }
         let statement = try db.makeStatement(
-            sql: #"SELECT "visitor", "profile", "clickedAtMs" FROM "tally_rollup_affiliate_clicks" ORDER BY "seq""#)
+            sql:
+                #"SELECT "visitor", "profile", "clickedAtMs", "ip" FROM "tally_rollup_affiliate_clicks" ORDER BY "seq""#
+        )
         try StatementRows.forEach(statement, db: db) { handle in
             let profile = Int(sqlite3_column_int64(handle, 1))
             guard profile >= 0, profile < profiles.count else {
@@ -143,6 +152,7 @@ public enum AffiliateClickRollups: RollupFamily {
             var fact = profiles[profile].fact
             fact.visitor = sqlite3_column_int64(handle, 0)
             fact.time = time
+            fact.ip = Int32(truncatingIfNeeded: sqlite3_column_int64(handle, 3))
             try visit(fact)
         }
     }
