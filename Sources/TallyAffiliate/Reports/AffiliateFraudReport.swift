@@ -42,6 +42,9 @@ public struct AffiliateFraudReport: ReportDefinition {
         /// rollup when it is read, else counted by SQLite (`Queries/affiliate/partner-ip-hashes.sql`).
         public var distinctIPHashes = 0
         public var selfReferredConversions = 0
+        /// The address keys of the partner's clicks, when they come from the click rollup (kept in
+        /// the row so that each click costs one dictionary access, not two).
+        var addresses = DistinctKeys()
 
         var clicksPerIP: Double? { distinctIPHashes == 0 ? nil : Double(clicks) / Double(distinctIPHashes) }
         var botShare: Double? { clicks > 0 ? Double(derivedBots) / Double(clicks) : nil }
@@ -53,6 +56,12 @@ public struct AffiliateFraudReport: ReportDefinition {
             if standing.derivedDuplicate { derivedDuplicates += 1 }
             if standing.derivedBot { derivedBots += 1 }
             if standing.excludedByFraudScore { excludedByFraudScore += 1 }
+        }
+
+        /// Counts one click of the partner in range whose address has `key` among `1...universe`.
+        mutating func count(_ standing: ClickStanding, address key: Int32, universe: Int) {
+            count(standing)
+            addresses.insert(key, universe: universe)
         }
     }
 
@@ -84,20 +93,22 @@ public struct AffiliateFraudReport: ReportDefinition {
         // clicks counts the hashes in SQL instead (the same numbers, tests).
         let keysFromRollup = try context.reads(AffiliateClickRollups.self)
         let universe = keysFromRollup ? try AffiliateClickRollups.ipKeyCount(context.db) : 0
-        var addresses: [Int32: DistinctKeys] = [:]
         var badKey: Int32?
         try AffiliateAttribution.forEachCredited(
             // Only self-referrals are asked of the conversions (A8): their touchpoints are not.
             options: options, context: context, names: names, needsTouchpoints: false,
             visit: { fact in
-                byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
-                    .count(fact.standing(includesSuspicious: options.includesSuspicious))
-                guard keysFromRollup, fact.ip != 0 else { return }
+                let standing = fact.standing(includesSuspicious: options.includesSuspicious)
+                guard keysFromRollup, fact.ip != 0 else {
+                    return byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")].count(
+                        standing)
+                }
                 guard fact.ip > 0, Int(fact.ip) <= universe else {
                     badKey = fact.ip
                     return
                 }
-                addresses[fact.partner, default: DistinctKeys()].insert(fact.ip, universe: universe)
+                byPartner[fact.partner, default: Row(partner: names.text(fact.partner) ?? "")]
+                    .count(standing, address: fact.ip, universe: universe)
             },
             each: { conversion in
                 guard conversion.status != .reversed else { return }
@@ -107,8 +118,13 @@ public struct AffiliateFraudReport: ReportDefinition {
             throw ReportError.inconsistentCounts(
                 "tally_rollup_affiliate_clicks holds address key \(badKey) of \(universe)")
         }
-        for (partner, keys) in addresses { byPartner[partner]?.distinctIPHashes = keys.count }
-        var rows = Dictionary(uniqueKeysWithValues: byPartner.values.map { ($0.partner, $0) })
+        var rows = Dictionary(
+            uniqueKeysWithValues: byPartner.values.map { row in
+                var row = row
+                if keysFromRollup { row.distinctIPHashes = row.addresses.count }
+                row.addresses = DistinctKeys()
+                return (row.partner, row)
+            })
         if !keysFromRollup {
             for row in try GRDB.Row.fetchAll(context.db, sql: QueryCatalog.sql("affiliate/partner-ip-hashes")) {
                 let partner: String = row["partner_id"]
