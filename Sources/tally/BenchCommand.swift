@@ -17,16 +17,29 @@ struct BenchCommand: ParsableCommand {
                 Generates the export (27 columns, quoted user agents with commas, NULLs, t/f, \
                 timestamps, fraudReasons arrays) and loads it three ways into the same schema: \
                 (a) sqlite3 .import into the table with its 12 indexes live, (b) sqlite3's bulk path: \
-                drop the indexes, .import, create them again, and (c) tally load with full \
-                validation. Runs are repeated and paired (the order alternates each repeat); the \
-                ratios are medians of per-repeat ratios, and the machine's load average is printed \
-                beside them.
+                drop the indexes, .import, create them again with two sorter helper threads (as \
+                tally builds them), and (c) tally load with full validation. When duckdb is on PATH \
+                (pip install duckdb-cli; never needed to build or run tally), (d) DuckDB's CREATE \
+                TABLE AS SELECT * FROM read_csv(...): a column store without indexes or checks. \
+                With --exports DIR, the whole export set is loaded by tally into a fresh store and \
+                made into DuckDB tables the same way. Runs are repeated and paired (the order \
+                alternates each repeat); the ratios are medians of per-repeat ratios (above 1: \
+                tally is faster), and the machine's load average is printed beside them.
 
                 Example: tally bench load --rows 100000,1000000 --repeats 3
                 """)
 
-        @Option(help: "Row counts to measure, comma-separated.")
-        var rows = "1000000"
+        @Option(help: "Row counts to measure, comma-separated (default: 1000000, or none with --exports).")
+        var rows: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "An export directory (e.g. from 'tally sample --out DIR') to load whole, beside DuckDB.",
+                valueName: "dir"))
+        var exports: String?
+
+        @Option(help: "The DuckDB command line shell; skipped when not found.")
+        var duckdb = "duckdb"
 
         @Option(
             help: ArgumentHelp(
@@ -44,23 +57,34 @@ struct BenchCommand: ParsableCommand {
         }
 
         func run() throws {
-            let counts = rows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !counts.isEmpty else { throw ValidationError("--rows needs whole numbers, e.g. 100000,1000000") }
+            let counts = (rows ?? (exports == nil ? "1000000" : "")).split(separator: ",").compactMap {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
+            guard !counts.isEmpty || (exports != nil && rows == nil) else {
+                throw ValidationError("--rows needs whole numbers, e.g. 100000,1000000")
+            }
             let directory =
                 workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid())").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let tally = BenchFigures.tallyExecutable
-            print(
-                "rows,csv_mb,sqlite3_live_index_s,sqlite3_bulk_s,tally_load_s,tally_rows_per_s,"
-                    + "tally_vs_bulk,tally_vs_live_index,tally_peak_rss_mb,load_average")
+            let duck = BenchDuckDB(executable: duckdb)
+            if !counts.isEmpty {
+                print(
+                    "rows,csv_mb,sqlite3_live_index_s,sqlite3_bulk_s,tally_load_s,tally_rows_per_s,"
+                        + "tally_vs_bulk,tally_vs_live_index,tally_peak_rss_mb,duckdb_ctas_s,tally_vs_duckdb,load_average"
+                )
+            }
             for count in counts {
-                let figures = try measure(count: count, directory: directory, tally: tally)
+                let figures = try measure(count: count, directory: directory, tally: tally, duck: duck)
                 print(figures)
+            }
+            if let exports {
+                try measureExports(exports, directory: directory, tally: tally, duck: duck)
             }
             if workDir == nil { try? FileManager.default.removeItem(atPath: directory) }
         }
 
-        private func measure(count: Int, directory: String, tally: String) throws -> String {
+        private func measure(count: Int, directory: String, tally: String, duck: BenchDuckDB?) throws -> String {
             let parents = directory + "/parents-\(count)"
             try FileManager.default.createDirectory(atPath: parents, withIntermediateDirectories: true)
             try writeParents(to: parents)
@@ -81,6 +105,10 @@ struct BenchCommand: ParsableCommand {
             var bulk: [Double] = []
             var loads: [Double] = []
             var rss: [Double] = []
+            var ctas: [Double] = []
+            let ctasScript = BenchDuckDB.ctas([
+                ("affiliate_clicks", BenchDuckDB.source(clicks, reader: "read_csv"))
+            ])
             for repeatIndex in 0..<repeats {
                 // Paired and alternating: even repeats run tally first, odd ones the baselines first,
                 // so a slow phase of the machine does not always fall on the same side.
@@ -91,6 +119,9 @@ struct BenchCommand: ParsableCommand {
                 }
                 live.append(try runBaseline(count: count, clicks: clicks, directory: directory, bulk: false))
                 bulk.append(try runBaseline(count: count, clicks: clicks, directory: directory, bulk: true))
+                if let duck {
+                    ctas.append(try duck.timeCTAS(ctasScript, into: directory + "/duckdb-\(count).duckdb"))
+                }
                 if tallyRun == nil {
                     tallyRun = try runTally(
                         count: count, parents: parents, clicks: clicks, directory: directory, tally: tally)
@@ -108,7 +139,8 @@ struct BenchCommand: ParsableCommand {
                 fixedDecimals(median(bulk), 2), fixedDecimals(median(loads), 2),
                 String(Int(Double(count) / median(loads))),
                 fixedDecimals(versusBulk, 2), fixedDecimals(versusLive, 2), fixedDecimals(rss.max() ?? 0, 1),
-                loadAverage,
+                ctas.isEmpty ? "" : fixedDecimals(median(ctas), 2),
+                ctas.isEmpty ? "" : fixedDecimals(median(zip(ctas, loads).map { $0 / $1 }), 2), loadAverage,
             ].joined(separator: ",")
         }
 
@@ -142,7 +174,8 @@ struct BenchCommand: ParsableCommand {
                 }
                 arguments += [indexes.map { #"DROP INDEX "\#($0.name)";"# }.joined(separator: " ")]
                 arguments += [".import --skip 1 \(clicks) affiliate_clicks"]
-                arguments += [indexes.map { $0.sql + ";" }.joined(separator: "\n")]
+                // The strongest sqlite3 path: the builds with two sorter helper threads, as tally's.
+                arguments += ["PRAGMA threads = 2;\n" + indexes.map { $0.sql + ";" }.joined(separator: "\n")]
             } else {
                 arguments += [".import --skip 1 \(clicks) affiliate_clicks"]
             }

@@ -144,27 +144,15 @@ extension BenchCommand {
 
         /// DuckDB's own tables from the exports, timed as one CTAS run; nil without duckdb or --exports.
         private func duckDBStore() throws -> (path: String, ctasSeconds: Double)? {
-            guard let exports, (try? ChildProcess.run(duckdb, ["-c", "SELECT 1"]))?.status == 0 else { return nil }
+            guard let exports, let duck = BenchDuckDB(executable: duckdb) else { return nil }
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid()).duckdb")
                 .path
-            try? FileManager.default.removeItem(atPath: path)
-            func source(_ table: String) -> String {
-                for (file, reader) in [("csv", "read_csv"), ("csv.gz", "read_csv"), ("ndjson", "read_ndjson")] {
-                    let candidate = "\(exports)/\(table).\(file)"
-                    if FileManager.default.fileExists(atPath: candidate) {
-                        return "\(reader)('\(candidate)'\(reader == "read_csv" ? ", nullstr = ''" : ""))"
-                    }
-                }
-                return "(SELECT 1 WHERE false)"
+            let available = Dictionary(
+                BenchDuckDB.sources(in: exports).map { ($0.table, $0.source) }, uniquingKeysWith: { first, _ in first })
+            let tables = ["funnel_sessions", "orders", "leads", "funnel_variants", "funnels"].map {
+                (table: $0, source: available[$0] ?? "(SELECT 1 WHERE false)")
             }
-            let ctas = ["funnel_sessions", "orders", "leads", "funnel_variants", "funnels"].map {
-                "CREATE TABLE \($0) AS SELECT * FROM \(source($0));"
-            }.joined(separator: "\n")
-            let run = try ChildProcess.run(duckdb, [path, "-c", ctas])
-            guard run.status == 0 else {
-                throw CommandFailure(message: "duckdb could not load \(exports) (exit \(run.status))", status: .ioError)
-            }
-            return (path, run.seconds)
+            return (path, try duck.timeCTAS(BenchDuckDB.ctas(tables), into: path))
         }
     }
 }
