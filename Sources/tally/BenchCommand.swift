@@ -131,8 +131,8 @@ struct BenchCommand: ParsableCommand {
             }
             let median = BenchFigures.median
             // tally's rate over a baseline's is baseline time over tally time, per repeat.
-            let versusBulk = median(zip(bulk, loads).map { $0 / $1 })
-            let versusLive = median(zip(live, loads).map { $0 / $1 })
+            let versusBulk = BenchFigures.medianRatio(bulk, over: loads)
+            let versusLive = BenchFigures.medianRatio(live, over: loads)
             let loadAverage = BenchFigures.loadAverage()
             return [
                 String(count), fixedDecimals(Double(size) / 1_048_576, 1), fixedDecimals(median(live), 2),
@@ -140,7 +140,7 @@ struct BenchCommand: ParsableCommand {
                 String(Int(Double(count) / median(loads))),
                 fixedDecimals(versusBulk, 2), fixedDecimals(versusLive, 2), fixedDecimals(rss.max() ?? 0, 1),
                 ctas.isEmpty ? "" : fixedDecimals(median(ctas), 2),
-                ctas.isEmpty ? "" : fixedDecimals(median(zip(ctas, loads).map { $0 / $1 }), 2), loadAverage,
+                BenchFigures.printedRatio(ctas, over: loads), loadAverage,
             ].joined(separator: ",")
         }
 

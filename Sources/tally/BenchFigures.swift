@@ -17,6 +17,16 @@ enum BenchFigures {
             ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
+    /// The median of per-repeat ratios `numerators[i] / denominators[i]` (paired runs).
+    static func medianRatio(_ numerators: [Double], over denominators: [Double]) -> Double {
+        median(zip(numerators, denominators).map { $0 / $1 })
+    }
+
+    /// A paired ratio with two decimals, or empty when a side was not measured (no duckdb, say).
+    static func printedRatio(_ numerators: [Double], over denominators: [Double]) -> String {
+        numerators.isEmpty || denominators.isEmpty ? "" : fixedDecimals(medianRatio(numerators, over: denominators), 2)
+    }
+
     /// The machine's 1-minute load average, printed beside each figure.
     static func loadAverage() -> String {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)

@@ -51,7 +51,7 @@ extension BenchCommand.Load {
                 fixedDecimals(median(loads), 2), fixedDecimals(rss.max() ?? 0, 1),
                 fixedDecimals(Double(storeBytes) / 1_048_576, 1),
                 ctas.isEmpty ? "" : fixedDecimals(median(ctas), 2),
-                ctas.isEmpty ? "" : fixedDecimals(median(zip(ctas, loads).map { $0 / $1 }), 2),
+                BenchFigures.printedRatio(ctas, over: loads),
                 BenchFigures.loadAverage(),
             ].joined(separator: ","))
     }

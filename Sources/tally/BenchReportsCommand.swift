@@ -121,7 +121,7 @@ extension BenchCommand {
                 }
                 func ratio(_ a: String, _ b: String) -> String {
                     guard let x = times[a], let y = times[b] else { return "" }
-                    return fixedDecimals(BenchFigures.median(zip(x, y).map { $0 / $1 }), 2)
+                    return BenchFigures.printedRatio(x, over: y)
                 }
                 func median(_ name: String) -> String {
                     times[name].map { fixedDecimals(BenchFigures.median($0), 3) } ?? ""
