@@ -6,6 +6,7 @@
 # cursor fetching 10,000 rows at a time) into /dev/null with psql, to show what the stream costs.
 #
 # Usage: scripts/bench-pull.sh [SCALE] [REPEATS]      (defaults: 10, 3)
+#        TALLY_BENCH_EXPORTS=DIR scripts/bench-pull.sh 100 1   (reuse `tally sample --scale 100` output)
 # Needs: a release build (swift build -c release), PostgreSQL 15 (postgresql-15), GNU time, bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,12 +28,18 @@ psql="$bin/psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $port -U tally"
 url="postgresql://tally@127.0.0.1:$port/shop"
 
 echo "date $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-mkdir -p "$work/exports" && chmod 777 "$work/exports"
-"$tally" sample --out "$work/exports" --scale "$scale" > /dev/null
+if [ -n "${TALLY_BENCH_EXPORTS:-}" ]; then
+  ln -s "$(cd "$TALLY_BENCH_EXPORTS" && pwd)" "$work/exports"
+else
+  mkdir -p "$work/exports" && chmod 777 "$work/exports"
+  "$tally" sample --out "$work/exports" --scale "$scale" > /dev/null
+fi
 $psql -d postgres -c "CREATE DATABASE shop"
 "$tally" migrate up --db "$work/ddl.sqlite" > /dev/null 2>&1
-# Foreign keys left out: the files load in name order, and volume is what this measures.
-"$tally" schema dump --db "$work/ddl.sqlite" --dialect postgresql | grep -v 'FOREIGN KEY' | $psql -d shop
+# Foreign keys left out: the files load in name order, and volume is what this measures. Indexes
+# are built after the rows (COPY of 10M clicks into 13 live indexes took over 25 minutes).
+"$tally" schema dump --db "$work/ddl.sqlite" --dialect postgresql | grep -v 'FOREIGN KEY' > "$work/ddl.sql"
+grep -E -v '^CREATE (UNIQUE )?INDEX' "$work/ddl.sql" | $psql -d shop
 # The source: CSV files as they are, NDJSON through jsonb (a benchmark needs production-shaped
 # volumes, not the loader's offset handling, which the tests check).
 for file in "$work"/exports/*.csv "$work"/exports/*.csv.gz "$work"/exports/*.ndjson; do
@@ -57,6 +64,7 @@ for file in "$work"/exports/*.csv "$work"/exports/*.csv.gz "$work"/exports/*.ndj
       $psql -d shop -c "\\copy \"$table\"($header) FROM '$file' WITH (FORMAT csv, HEADER)" ;;
   esac
 done
+{ echo "SET maintenance_work_mem = '256MB';"; grep -E '^CREATE (UNIQUE )?INDEX' "$work/ddl.sql"; } | $psql -d shop
 $psql -d shop -c "VACUUM ANALYZE" > /dev/null
 tables=$($psql -d shop -t -A -c "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = 'public' AND relkind = 'r' ORDER BY relname")
