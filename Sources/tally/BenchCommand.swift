@@ -54,15 +54,25 @@ struct BenchCommand: ParsableCommand {
 
         func validate() throws {
             guard repeats >= 1 else { throw ValidationError("--repeats must be 1 or more") }
+            _ = try rowCounts()
+        }
+
+        /// `--rows` as counts: 1,000,000 when not given, none when only `--exports` is; every piece
+        /// must be a whole number of at least 1 (a typo is an error, not a count left out).
+        func rowCounts() throws -> [Int] {
+            guard let rows else { return exports == nil ? [1_000_000] : [] }
+            return try rows.split(separator: ",", omittingEmptySubsequences: false).map { piece in
+                let text = piece.trimmingCharacters(in: .whitespaces)
+                guard let count = Int(text), count >= 1 else {
+                    throw ValidationError(
+                        "--rows needs whole numbers of 1 or more, e.g. 100000,1000000 (got '\(text)')")
+                }
+                return count
+            }
         }
 
         func run() throws {
-            let counts = (rows ?? (exports == nil ? "1000000" : "")).split(separator: ",").compactMap {
-                Int($0.trimmingCharacters(in: .whitespaces))
-            }
-            guard !counts.isEmpty || (exports != nil && rows == nil) else {
-                throw ValidationError("--rows needs whole numbers, e.g. 100000,1000000")
-            }
+            let counts = try rowCounts()
             let directory =
                 workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-bench-\(getpid())").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -100,7 +110,7 @@ struct BenchCommand: ParsableCommand {
                         startMilliseconds: Int64(start) * 86_400_000, random: &random))
             }
             writer.close()
-            let size = (try FileManager.default.attributesOfItem(atPath: clicks)[.size] as? Int) ?? 0
+            let size = BenchFigures.fileBytes(clicks)
             var live: [Double] = []
             var bulk: [Double] = []
             var loads: [Double] = []

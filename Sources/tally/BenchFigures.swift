@@ -27,6 +27,11 @@ enum BenchFigures {
         numerators.isEmpty || denominators.isEmpty ? "" : fixedDecimals(medianRatio(numerators, over: denominators), 2)
     }
 
+    /// A file's size in bytes; 0 when it cannot be read.
+    static func fileBytes(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
     /// The machine's 1-minute load average, printed beside each figure.
     static func loadAverage() -> String {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)

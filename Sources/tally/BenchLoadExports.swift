@@ -11,9 +11,7 @@ extension BenchCommand.Load {
             throw CommandFailure(
                 message: "no export files (.csv, .ndjson, .json, gzipped or not) in \(exports)", status: .missingInput)
         }
-        let bytes = sources.reduce(Int64(0)) { total, file in
-            total + (((try? FileManager.default.attributesOfItem(atPath: file.path)[.size]) as? Int64) ?? 0)
-        }
+        let bytes = sources.reduce(Int64(0)) { $0 + BenchFigures.fileBytes($1.path) }
         let store = directory + "/tally-exports.sqlite"
         let script = BenchDuckDB.ctas(sources.map { ($0.table, $0.source) })
         var loads: [Double] = []
@@ -32,7 +30,7 @@ extension BenchCommand.Load {
                     }
                     loads.append(run.seconds)
                     rss.append(run.peakResidentMegabytes)
-                    storeBytes = ((try? FileManager.default.attributesOfItem(atPath: store)[.size]) as? Int64) ?? 0
+                    storeBytes = BenchFigures.fileBytes(store)
                 }
             ]
             if let duck {
